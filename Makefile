@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make site` builds the site, `make test` runs every test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
+PORT ?= 8000
+
+.PHONY: site test serve build unit nbval browser-tests chromium clean
+
+$(VENV)/.site: requirements.txt constraints.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## site: set up the virtual environment and build the site strictly into _build/html
+site: $(VENV)/.site build
+
+build:
+	$(BUILD)
+
+## serve: preview the built site on http://127.0.0.1:$(PORT)
+serve:
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+## chromium: a browser for the browser tests (Debian's where apt works, else Playwright's)
+chromium: $(VENV)/.test
+	@command -v chromium >/dev/null 2>&1 || \
+	  (command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	   apt-get update -qq && apt-get install -y -qq chromium) || \
+	  $(VENV)/bin/playwright install chromium
+
+## test: set up everything the tests need and run them all
+test: $(VENV)/.test chromium unit build nbval browser-tests
+
+unit: $(VENV)/.test
+	$(PY) -m pytest tests/unit tests/errors
+
+nbval: $(VENV)/.test
+	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
+
+browser-tests: $(VENV)/.test
+	$(PY) -m pytest tests/build tests/browser
+
+clean:
+	rm -rf _build

@@ -1,0 +1,32 @@
+"""Interactive exercises for the book Integraal samenwerken.
+
+Authors write exercises as YAML in data/ (see data/README.md); a chapter shows one with
+``widgets.show("id")``. The same browser code makes it interactive live in Jupyter and on the
+static site.
+"""
+
+from __future__ import annotations
+
+from ._load import DataError, data_dir, find, load_all, load_file, load_illustration
+from ._props import markup, props
+from ._schema import Exercise
+from ._widget import ExerciseWidget
+
+__all__ = [
+    "DataError",
+    "Exercise",
+    "ExerciseWidget",
+    "data_dir",
+    "find",
+    "load_all",
+    "load_file",
+    "load_illustration",
+    "markup",
+    "props",
+    "show",
+]
+
+
+def show(exercise_id: str) -> ExerciseWidget:
+    """The widget for an exercise in data/; a notebook cell displays it."""
+    return ExerciseWidget(props=props(find(exercise_id)))

@@ -1,0 +1,38 @@
+"""The exercise widget: one anywidget class whose behaviour lives in static/exercise.js.
+
+Live in Jupyter the anywidget front end runs exercise.js against the kernel's model. On the
+static site the same module runs against a small in-browser model made by static/loader.js from
+the markup in this widget's text/html output; no Python runs there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from ._props import markup
+
+STATIC = Path(__file__).parent / "static"
+
+
+class ExerciseWidget(anywidget.AnyWidget):
+    """An exercise from data/, interactive live in Jupyter and on the static site."""
+
+    _esm = STATIC / "exercise.js"
+    _css = STATIC / "exercise.css"
+
+    props = traitlets.Dict().tag(sync=True)
+    answers = traitlets.Any(None).tag(sync=True)
+    result = traitlets.Any(None).tag(sync=True)
+
+    def __repr__(self) -> str:
+        # Stable, with no object address: nbval compares text/plain outputs.
+        return f"<Oefening {self.props.get('id', '?')} ({self.props.get('kind', '?')})>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        data, metadata = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = repr(self)
+        data["text/html"] = markup(self.props)
+        return data, metadata

@@ -1,0 +1,141 @@
+"""The book's Sphinx extension: validates the exercises and serves the widgets' browser code.
+
+Listed in _config.yml (sphinx.config.extensions). Each handler below says where it sits in
+Sphinx's event order.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from ._load import DataError, data_dir, load_all
+from ._schema import Casus, Quiz
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
+STATIC_FILES = ("loader.js", "exercise.js", "exercise.css")
+
+
+class BookDataError(SystemExit):
+    """A bad exercise file or a chapter naming an unknown exercise; stops every build.
+
+    A SystemExit, not a SphinxError: jupyter-book prints a traceback for any Exception, and an
+    author needs the message, not the traceback.
+    """
+
+    def __init__(self, message: str) -> None:
+        print(f"\nFout in de oefeningen (data/), de build stopt:\n{message}\n", file=sys.stderr)
+        super().__init__(2)
+
+
+def _shown_ids(path: Path) -> list[tuple[str, int]]:
+    """Exercise ids a chapter shows, with their line numbers."""
+    text = path.read_text(encoding="utf-8")
+    return [(m.group(1), text.count("\n", 0, m.start()) + 1) for m in SHOW_CALL.finditer(text)]
+
+
+def validate_book(app: Sphinx) -> None:
+    """builder-inited (before any page is read): all of data/ valid, every shown id known.
+
+    A bad file stops the build here, strict or not, with one message naming file, item and
+    field, instead of a traceback in a code cell or a warning a plain build lets pass.
+    """
+    folder = Path(app.srcdir) / "data"
+    try:
+        exercises = load_all(folder)
+    except DataError as error:
+        raise BookDataError(str(error)) from None
+    problems = []
+    for chapter in sorted(Path(app.srcdir, "chapters").rglob("*.md")):
+        for exercise_id, line in _shown_ids(chapter):
+            if exercise_id not in exercises:
+                problems.append(
+                    f"{chapter.relative_to(app.srcdir)}, regel {line}: "
+                    f"oefening '{exercise_id}' bestaat niet in data/"
+                )
+    if problems:
+        raise BookDataError("\n".join(problems))
+    app.env.widgets_exercises = exercises
+
+
+def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read (as each page is read): a page depends on the data files it shows.
+
+    Sphinx re-reads a page only when its own source changes; with this an edited question
+    shows up after a plain incremental rebuild too.
+    """
+    exercises = load_all(Path(app.srcdir) / "data")
+    for exercise_id in SHOW_CALL.findall(source[0]):
+        if exercise_id in exercises:
+            app.env.note_dependency(str(exercises[exercise_id][1]))
+
+
+def drop_widget_state(app: Sphinx, doctree) -> None:
+    """doctree-read (after a page is parsed): keep myst-nb from embedding widget state.
+
+    That state carries each widget's whole JS source; the site hydrates from its own markup.
+    """
+    docs = getattr(app.env, "nb_metadata", {})
+    js_files = docs.get(app.env.docname, {}).get("js_files", {})
+    for key in [k for k in js_files if k.startswith("ipywidgets")]:
+        del js_files[key]
+
+
+def check_read_more(app: Sphinx, env) -> None:
+    """env-check-consistency (all pages read): every read_more label exists on its own page."""
+    labels = env.domaindata["std"]["labels"]
+    exercises = getattr(env, "widgets_exercises", None) or load_all(Path(app.srcdir) / "data")
+    for docname in sorted(env.found_docs):
+        path = Path(env.doc2path(docname))
+        if path.suffix != ".md" or not path.is_file():
+            continue
+        for exercise_id, line in _shown_ids(path):
+            exercise, data_file = exercises[exercise_id]
+            if not isinstance(exercise, (Quiz, Casus)):
+                continue
+            for question in exercise.questions:
+                if question.read_more is None:
+                    continue
+                target = labels.get(question.read_more)
+                if target is None or target[0] != docname:
+                    logger.warning(
+                        f"{data_file.name}: item '{exercise_id}' > '{question.id}', veld read_more: "
+                        f"label '{question.read_more}' staat niet op de pagina {docname}",
+                        location=(docname, line),
+                        type="widgets",
+                    )
+
+
+def copy_static(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: the widgets' browser code into _static/widgets/."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / "widgets"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in STATIC_FILES:
+        shutil.copyfile(STATIC / name, target / name)
+
+
+def use_own_favicon(app: Sphinx, config) -> None:
+    """config-inited: a favicon served by the site itself (browsers ask for one anyway)."""
+    config.html_favicon = str(STATIC / "favicon.svg")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", use_own_favicon)
+    app.connect("builder-inited", validate_book)
+    app.connect("source-read", note_data_dependencies)
+    app.connect("doctree-read", drop_widget_state)
+    app.connect("env-check-consistency", check_read_more)
+    app.connect("build-finished", copy_static)
+    app.add_js_file("widgets/loader.js", type="module")
+    app.add_css_file("widgets/exercise.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,112 @@
+// The static site's host for the exercises: it finds each exercise's markup, gives it a small
+// in-browser model (anywidget's get/set/on/off/save_changes) that remembers answers in
+// localStorage, and calls the same `render` that Jupyter runs. With storage blocked the
+// exercises still work, without memory. Nothing leaves the browser.
+
+/** Prefix of every key this site writes to localStorage; `store` reads and erases only these. */
+export const PREFIX = "integraal-samenwerken:";
+
+/** The reader's saved answers, one record per exercise; every call survives blocked storage. */
+export const store = {
+  read(id) {
+    try {
+      return JSON.parse(localStorage.getItem(PREFIX + id) ?? "null");
+    } catch {
+      return null;
+    }
+  },
+  write(id, record) {
+    try {
+      localStorage.setItem(PREFIX + id, JSON.stringify(record));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  remove(id) {
+    try {
+      localStorage.removeItem(PREFIX + id);
+    } catch {
+      /* storage blocked: nothing was kept */
+    }
+  },
+  /** Every record this site keeps, by exercise id. */
+  all() {
+    const records = {};
+    try {
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        if (key?.startsWith(PREFIX)) records[key.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(key));
+      }
+    } catch {
+      /* storage blocked */
+    }
+    return records;
+  },
+};
+
+/** anywidget's model contract, kept in memory and saved to `store` on save_changes(). */
+export function createModel(props, saved) {
+  const state = { props, answers: saved?.answers ?? null, result: saved?.result ?? null };
+  const listeners = new Map();
+  return {
+    get: (name) => state[name],
+    set(name, value) {
+      state[name] = value;
+      for (const callback of listeners.get(`change:${name}`) ?? []) callback(value);
+    },
+    on(event, callback) {
+      listeners.set(event, [...(listeners.get(event) ?? []), callback]);
+    },
+    off(event, callback) {
+      if (!callback) listeners.delete(event);
+      else listeners.set(event, (listeners.get(event) ?? []).filter((c) => c !== callback));
+    },
+    save_changes() {
+      if (state.answers === null) {
+        store.remove(props.id);
+        return;
+      }
+      store.write(props.id, {
+        kind: props.kind,
+        title: props.title,
+        page: location.pathname,
+        answers: state.answers,
+        result: state.result,
+        saved: new Date().toISOString(),
+      });
+    },
+    send() {},
+  };
+}
+
+/** Make every exercise on the page interactive. */
+export async function hydrate(root = document) {
+  const sections = [...root.querySelectorAll("section.isw-widget[data-props]")];
+  if (sections.length === 0) return;
+  const { render } = await import("./exercise.js");
+  for (const section of sections) {
+    const props = JSON.parse(section.dataset.props);
+    try {
+      render({ model: createModel(props, store.read(props.id)), el: section });
+      section.dataset.hydrated = "true";
+    } catch (error) {
+      console.error(`Oefening ${props.id} kon niet starten`, error);
+    }
+  }
+  performance.mark("isw-hydrated");
+}
+
+async function start() {
+  performance.mark("isw-start");
+  await hydrate();
+  const pages = document.querySelectorAll("[data-isw-page]");
+  for (const page of pages) {
+    const module = await import(`./${page.dataset.iswPage}.js`);
+    module.mount(page, { store, PREFIX });
+  }
+  document.documentElement.dataset.iswReady = "true";
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
