@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
-STATIC_FILES = ("loader.js", "exercise.js", "exercise.css")
+STATIC_FILES = ("loader.js", "exercise.js", "exercise.css", "storage-guard.js")
+TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
 
 class BookDataError(SystemExit):
@@ -124,18 +125,48 @@ def copy_static(app: Sphinx, exception: Exception | None) -> None:
         shutil.copyfile(STATIC / name, target / name)
 
 
-def use_own_favicon(app: Sphinx, config) -> None:
-    """config-inited: a favicon served by the site itself (browsers ask for one anyway)."""
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">Naar de cursus {title}</a></p>
+</body>
+</html>
+"""
+
+
+def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished, before sphinx-external-toc's own: a valid, Dutch index.html.
+
+    sphinx-external-toc writes a bare meta tag (no doctype, language or title) when the root
+    page is not called index; it leaves an existing index.html alone.
+    """
+    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
+        return
+    target = f"{app.config.root_doc}.html"
+    (Path(app.outdir) / "index.html").write_text(
+        REDIRECT_PAGE.format(title=app.config.project, target=target), encoding="utf-8"
+    )
+
+
+def configure_theme(app: Sphinx, config) -> None:
+    """config-inited: our layout additions and a favicon served by the site itself."""
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
 def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", use_own_favicon)
+    app.connect("config-inited", configure_theme)
     app.connect("builder-inited", validate_book)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", drop_widget_state)
     app.connect("env-check-consistency", check_read_more)
     app.connect("build-finished", copy_static)
+    app.connect("build-finished", write_index_redirect, priority=400)
     app.add_js_file("widgets/loader.js", type="module")
     app.add_css_file("widgets/exercise.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, build_book, make_book
+from helpers import FIXTURES, build_book, make_book
 
 FAILING_CELL = """---
 jupytext:

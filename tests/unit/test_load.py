@@ -9,7 +9,7 @@ import pytest
 
 import widgets
 from widgets._schema import Quiz, Scan
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 
 GOOD_QUESTION = """
       - id: v1

@@ -8,7 +8,7 @@ import re
 
 import widgets
 from widgets import _markdown
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
 

@@ -79,8 +79,9 @@ function announce(status, text) {
 /** A link back to the section of the text, named by that section's heading. */
 function readMoreLink(label) {
   if (!label) return null;
-  const section = document.getElementById(label);
-  const heading = section?.querySelector("h1, h2, h3, h4");
+  // Sphinx puts a label on an empty <span> at the top of its section.
+  const section = document.getElementById(label)?.closest("section");
+  const heading = section?.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
   let title = "de tekst hierboven";
   if (heading) {
     const copy = heading.cloneNode(true);
@@ -157,7 +158,7 @@ function renderQuestions(el, props, model) {
     const result = h("div", { class: "isw-result" });
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
-      result.append(h("p", {}, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
+      result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
         readMoreLink(q.read_more));
     }
     fieldset.append(result, actions);

@@ -1,0 +1,111 @@
+"""A real browser (Chromium driven by Playwright) against the built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from helpers import BUILD_HTML
+
+# Without these flags Chromium keeps trying to reach Google's services from a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium where installed; else Playwright's own download (None)."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page that records JavaScript errors and every request that leaves 127.0.0.1."""
+
+    def __init__(self, page, origin: str):
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("request", self._request)
+        self.origin = origin
+
+    def _request(self, request):
+        if not request.url.startswith((self.origin, "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def open(self, url: str):
+        self.page.goto(url)
+        self.page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
+        return self.page
+
+    def assert_clean(self):
+        assert not self.errors, "\n".join(self.errors)
+        assert not self.foreign, "requests to other origins:\n" + "\n".join(self.foreign)
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watched(context, site_url):
+    return Watched(context.new_page(), site_url)
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html")
+        if "_static" not in p.parts and str(p.relative_to(site)) not in {"genindex.html", "search.html", "index.html"}
+    )
+
+
+def widget_pages(site: Path) -> list[str]:
+    return [p for p in site_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
+
+
+PAGES = site_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
+WIDGET_PAGES = widget_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []

@@ -1,0 +1,111 @@
+"""Completing exercises the way a keyboard user does, and reading what they are told."""
+
+from __future__ import annotations
+
+
+def tab_to(page, locator, limit: int = 40) -> None:
+    """Press Tab until `locator` has focus: proves it is reachable in the tab order."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def status_of(widget) -> str:
+    status = widget.locator("[role=status]")
+    status.page.wait_for_function("el => el.textContent.trim().length > 0", arg=status.element_handle())
+    return status.inner_text()
+
+
+def answer_questions(page, widget) -> int:
+    questions = widget.locator("fieldset.isw-question")
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        question.locator("input").first.focus()
+        page.keyboard.press("Space")  # choose the first option
+        tab_to(page, question.get_by_role("button", name="Controleer"))
+        page.keyboard.press("Enter")
+        answered = widget.locator("fieldset.isw-question").nth(index)
+        answered.locator(".isw-result").wait_for()
+        said = status_of(widget)
+        assert said.startswith(f"Vraag {index + 1}: "), said
+        assert "goed" in said
+        assert answered.get_by_text("Probeer opnieuw").is_visible()
+    assert widget.locator(".isw-score").inner_text().startswith("Score: ")
+    return questions.count()
+
+
+def answer_scan(page, widget) -> int:
+    statements = widget.locator("fieldset.isw-statement")
+    for index in range(statements.count()):
+        statements.nth(index).locator("input").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")  # 4: grotendeels
+        assert statements.nth(index).locator("input:checked").get_attribute("value") == "4"
+    said = status_of(widget)
+    assert ": 4, " in said, said
+    rows = widget.locator(".isw-profile-table tbody tr")
+    for index in range(rows.count()):
+        assert rows.nth(index).locator("td").first.inner_text() == "4"
+    assert widget.locator(".isw-profile-texts p").count() == rows.count()
+    return statements.count()
+
+
+def answer_sort(page, widget) -> int:
+    selects = widget.locator("select")
+    for index in range(selects.count()):
+        selects.nth(index).focus()
+        page.keyboard.press("ArrowDown")
+        assert selects.nth(index).input_value() != ""
+    tab_to(page, widget.get_by_role("button", name="Controleer"))
+    page.keyboard.press("Enter")
+    said = status_of(widget)
+    assert f"van {selects.count()} goed" in said, said
+    assert widget.locator(".isw-option-feedback").count() == selects.count()
+    return selects.count()
+
+
+def answer_reflection(page, widget) -> int:
+    area = widget.locator("textarea")
+    area.focus()
+    page.keyboard.type("Ik bel morgen de wijkverpleging.")
+    widget.get_by_text("Bewaard in deze browser.").wait_for()
+    return 1
+
+
+ANSWER = {
+    "quiz": answer_questions,
+    "casus": answer_questions,
+    "scan": answer_scan,
+    "sort": answer_sort,
+    "reflectie": answer_reflection,
+}
+
+
+def complete_every_widget(page) -> dict[str, str]:
+    """Answer every exercise on the page by keyboard; return each one's kind by id."""
+    kinds = {}
+    widgets = page.locator("section.isw-widget[data-hydrated]")
+    for index in range(widgets.count()):
+        widget = widgets.nth(index)
+        kind = widget.get_attribute("data-kind")
+        assert ANSWER[kind](page, widget) > 0
+        kinds[widget.get_attribute("id")] = kind
+    return kinds
+
+
+def assert_remembered(page, kinds: dict[str, str]) -> None:
+    """After a reload, every exercise shows the answers given before."""
+    for widget_id, kind in kinds.items():
+        widget = page.locator(f"section#{widget_id}")
+        if kind in ("quiz", "casus"):
+            questions = widget.locator("fieldset.isw-question")
+            assert widget.locator(".isw-verdict").count() == questions.count()
+        elif kind == "scan":
+            assert widget.locator("input:checked").count() == widget.locator("fieldset").count()
+        elif kind == "sort":
+            assert widget.locator(".isw-option-feedback").count() == widget.locator("select").count()
+        else:
+            assert widget.locator("textarea").input_value() == "Ik bel morgen de wijkverpleging."

@@ -1,0 +1,37 @@
+"""Every page in a real browser: no error, nothing from elsewhere, every exercise hydrated."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PAGES, WIDGET_PAGES
+
+
+def test_the_book_has_pages_with_exercises():
+    assert len(WIDGET_PAGES) >= 8, WIDGET_PAGES
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_clean(watched, site_url, path):
+    page = watched.open(f"{site_url}/{path}")
+    total = page.locator("section.isw-widget").count()
+    hydrated = page.locator("section.isw-widget[data-hydrated]").count()
+    assert hydrated == total, f"{total - hydrated} of {total} exercises did not start"
+    watched.assert_clean()
+
+
+def test_site_root_leads_to_the_welcome_page(watched, site_url):
+    page = watched.open(f"{site_url}/")
+    assert page.url.endswith("chapters/welkom.html")
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES[:1])
+def test_without_javascript_the_questions_are_readable(browser, site_url, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    first = page.locator("section.isw-widget").first
+    assert "werkt pas als de pagina via een webadres is geopend" in first.inner_text()
+    assert first.locator(".isw-title").inner_text().strip()
+    context.close()

@@ -1,0 +1,38 @@
+"""Shared test helpers: the project root, the fixture data and small test books."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+BUILD_HTML = ROOT / "_build" / "html"
+
+
+def make_book(folder: Path, chapter: str | None = None, data: dict[str, str] | None = None) -> Path:
+    """A small book with the project's own config and extension, the fixture data and chapter.
+
+    `data` adds or replaces files in data/ (name -> YAML text).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("_config.yml", "references.bib"):
+        shutil.copy(ROOT / name, folder / name)
+    shutil.copytree(FIXTURES / "data", folder / "data", dirs_exist_ok=True)
+    for name, text in (data or {}).items():
+        (folder / "data" / name).write_text(text, encoding="utf-8")
+    (folder / "chapters").mkdir(exist_ok=True)
+    text = chapter if chapter is not None else (FIXTURES / "chapter.md").read_text(encoding="utf-8")
+    (folder / "chapters" / "t1.md").write_text(text, encoding="utf-8")
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: chapters/t1\n", encoding="utf-8")
+    return folder
+
+
+def build_book(folder: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run jupyter-book as a maintainer would, and return what it printed."""
+    args = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(folder)]
+    if strict:
+        args[2:2] = ["-W", "-n", "--keep-going"]
+    return subprocess.run(args, capture_output=True, text=True, timeout=300)

@@ -1,0 +1,24 @@
+// Loaded first on every page, as a classic script. Where the browser blocks localStorage
+// (reading it throws), the theme's own scripts would break; this puts an in-memory stand-in
+// in its place, so everything works for this visit and nothing is kept.
+(function guardStorage() {
+  try {
+    window.localStorage.getItem("probe");
+  } catch (blocked) {
+    const items = new Map();
+    const memory = {
+      get length() { return items.size; },
+      key: (index) => [...items.keys()][index] ?? null,
+      getItem: (key) => (items.has(String(key)) ? items.get(String(key)) : null),
+      setItem: (key, value) => { items.set(String(key), String(value)); },
+      removeItem: (key) => { items.delete(String(key)); },
+      clear: () => { items.clear(); },
+    };
+    try {
+      Object.defineProperty(window, "localStorage", { value: memory, configurable: true });
+      document.documentElement.dataset.iswStorage = "memory";
+    } catch (impossible) {
+      /* the page still works; the theme may complain */
+    }
+  }
+})();
