@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit nbval browser-tests chromium clean
+.PHONY: site test serve build unit nbval browser-tests chromium clean moodle pdf bench linkcheck
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -46,3 +46,19 @@ browser-tests: $(VENV)/.test
 
 clean:
 	rm -rf _build
+
+## moodle: every quiz question with its feedback as Moodle XML in _build/moodle/
+moodle: $(VENV)/.site
+	$(PY) -m widgets.moodle data _build/moodle
+
+## pdf: the whole book as one PDF (_build/pdf/integraal-samenwerken.pdf), via headless Chromium
+pdf: $(VENV)/.test chromium
+	$(PY) tools/pdf.py _build/html _build/pdf/integraal-samenwerken.pdf
+
+## bench: what the build and the pages cost, against a plain Jupyter Book (prints name: value)
+bench: $(VENV)/.test chromium
+	$(PY) tools/bench.py
+
+## linkcheck: check the external links (needs a network)
+linkcheck: $(VENV)/.site
+	$(VENV)/bin/jupyter-book build . --builder linkcheck

@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
-STATIC_FILES = ("loader.js", "exercise.js", "exercise.css", "storage-guard.js")
+STATIC_FILES = ("loader.js", "exercise.js", "exercise.css", "storage-guard.js", "theme.css")
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
 
@@ -169,4 +169,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_index_redirect, priority=400)
     app.add_js_file("widgets/loader.js", type="module")
     app.add_css_file("widgets/exercise.css")
+    app.add_css_file("widgets/theme.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
