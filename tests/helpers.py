@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-BUILD_HTML = ROOT / "_build" / "html"
+# The built site under test; SITE_DIR points the tests at another build of the book.
+BUILD_HTML = Path(os.environ.get("SITE_DIR") or ROOT / "_build" / "html")
 
 
 def make_book(folder: Path, chapter: str | None = None, data: dict[str, str] | None = None) -> Path:
