@@ -8,6 +8,7 @@ static site.
 from __future__ import annotations
 
 from ._load import DataError, data_dir, find, load_all, load_file, load_illustration
+from ._pages import figure, results_page, team_page
 from ._props import markup, props
 from ._schema import Exercise
 from ._widget import ExerciseWidget
@@ -17,13 +18,16 @@ __all__ = [
     "Exercise",
     "ExerciseWidget",
     "data_dir",
+    "figure",
     "find",
     "load_all",
     "load_file",
     "load_illustration",
     "markup",
     "props",
+    "results_page",
     "show",
+    "team_page",
 ]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
+from ._charts import scan_chart
 from ._schema import BAND_FLOORS, BANDS, Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
@@ -68,6 +69,7 @@ def props(exercise: Exercise) -> dict:
                 {"id": s.id, "html": md.inline(s.text), "dimension": s.dimension}
                 for s in exercise.statements
             ],
+            "chart": scan_chart(exercise),
         }
     if isinstance(exercise, Sort):
         return common | {
@@ -88,8 +90,10 @@ def props_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def markup(data: dict, extra: dict | None = None) -> str:
+def render_template(name: str, **context) -> str:
+    return _templates.get_template(name).render(**context)
+
+
+def markup(data: dict) -> str:
     """The element the site's loader hydrates; readable as it stands."""
-    return _templates.get_template("exercise.html.j2").render(
-        p=data, props_json=props_json(data), extra=extra or {}
-    )
+    return render_template("exercise.html.j2", p=data, props_json=props_json(data))

@@ -14,15 +14,23 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ._load import DataError, data_dir, load_all
+from ._load import DataError, load_all, load_illustration
 from ._schema import Casus, Quiz
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
-STATIC_FILES = ("loader.js", "exercise.js", "exercise.css", "storage-guard.js", "theme.css")
+FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
+TEAM_CALL = "widgets.team_page("
+STATIC_FILES = (
+    "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
+    "exercise.css", "storage-guard.js", "theme.css",
+)
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
+PACKAGE_SOURCES = sorted(
+    p for p in Path(__file__).parent.rglob("*") if p.suffix in {".py", ".j2"} and "__pycache__" not in p.parts
+)
 
 
 class BookDataError(SystemExit):
@@ -62,6 +70,11 @@ def validate_book(app: Sphinx) -> None:
                     f"{chapter.relative_to(app.srcdir)}, regel {line}: "
                     f"oefening '{exercise_id}' bestaat niet in data/"
                 )
+        for name in FIGURE_CALL.findall(chapter.read_text(encoding="utf-8")):
+            try:
+                load_illustration(name, folder)
+            except DataError as error:
+                problems.append(f"{chapter.relative_to(app.srcdir)}: figuur '{name}': {error}")
     if problems:
         raise BookDataError("\n".join(problems))
     app.env.widgets_exercises = exercises
@@ -70,13 +83,22 @@ def validate_book(app: Sphinx) -> None:
 def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
     """source-read (as each page is read): a page depends on the data files it shows.
 
-    Sphinx re-reads a page only when its own source changes; with this an edited question
-    shows up after a plain incremental rebuild too.
+    Sphinx re-reads a page only when its own source changes; with this an edited question, or
+    an edit in this package, shows up after a plain incremental rebuild too.
     """
-    exercises = load_all(Path(app.srcdir) / "data")
+    folder = Path(app.srcdir) / "data"
+    exercises = load_all(folder)
+    if "import widgets" in source[0]:  # its outputs come from this package's code
+        for path in PACKAGE_SOURCES:
+            app.env.note_dependency(str(path))
     for exercise_id in SHOW_CALL.findall(source[0]):
         if exercise_id in exercises:
             app.env.note_dependency(str(exercises[exercise_id][1]))
+    for name in FIGURE_CALL.findall(source[0]):
+        app.env.note_dependency(str(folder / "illustraties" / f"{name}.yml"))
+    if TEAM_CALL in source[0]:  # the team page knows every self-scan
+        for path in sorted(folder.glob("*.yml")):
+            app.env.note_dependency(str(path))
 
 
 def drop_widget_state(app: Sphinx, doctree) -> None:
@@ -88,6 +110,28 @@ def drop_widget_state(app: Sphinx, doctree) -> None:
     js_files = docs.get(app.env.docname, {}).get("js_files", {})
     for key in [k for k in js_files if k.startswith("ipywidgets")]:
         del js_files[key]
+
+
+def register_exercise_anchors(app: Sphinx, doctree) -> None:
+    """doctree-read: each exercise's id is a link target, like a section label.
+
+    Trainers link to "hoofdstuk 3, zelfscan" as `[zelfscan](h3-….md#h3-scan-bewustzijn)` or
+    {ref}`h3-scan-bewustzijn`; the widget's own element carries the id in the HTML.
+    """
+    env = app.env
+    path = Path(env.doc2path(env.docname))
+    if path.suffix != ".md" or not path.is_file():
+        return
+    exercises = load_all(Path(app.srcdir) / "data")
+    std = env.domaindata["std"]
+    slugs = env.metadata[env.docname].setdefault("myst_slugs", {})
+    for exercise_id, line in _shown_ids(path):
+        if exercise_id not in exercises:
+            continue
+        title = exercises[exercise_id][0].title
+        std["labels"][exercise_id] = (env.docname, exercise_id, title)
+        std["anonlabels"][exercise_id] = (env.docname, exercise_id)
+        slugs[exercise_id] = (line, exercise_id, title)
 
 
 def check_read_more(app: Sphinx, env) -> None:
@@ -115,14 +159,33 @@ def check_read_more(app: Sphinx, env) -> None:
                     )
 
 
+def vega_bundle(cache_dir: Path) -> Path:
+    """Vega, Vega-Lite and Vega-Embed as one ES module, made offline by vl-convert.
+
+    Made once per vl-convert version and kept beside the doctrees: it takes seconds.
+    """
+    import vl_convert
+
+    path = cache_dir / f"vega-{vl_convert.__version__}.js"
+    if not path.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        bundle = vl_convert.javascript_bundle(snippet="export { vegaEmbed, vega, vegaLite };")
+        path.write_text(bundle, encoding="utf-8")
+    return path
+
+
 def copy_static(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: the widgets' browser code into _static/widgets/."""
+    """build-finished: the widgets' browser code and the Vega bundle into _static/widgets/.
+
+    Pages load vega.js only when they are about to draw a chart (see static/chart.js).
+    """
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "widgets"
     target.mkdir(parents=True, exist_ok=True)
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, target / name)
+    shutil.copyfile(vega_bundle(Path(app.doctreedir).parent / "vega-cache"), target / "vega.js")
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
@@ -164,6 +227,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", validate_book)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", drop_widget_state)
+    app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
     app.connect("build-finished", copy_static)
     app.connect("build-finished", write_index_redirect, priority=400)

@@ -15,7 +15,7 @@
  */
 
 /** Create an element with attributes and children (strings become text, never HTML). */
-function h(tag, attributes = {}, ...children) {
+export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;
@@ -27,7 +27,7 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-const number = (value) => value.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
+export const number = (value) => value.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
 
 /** The parts every exercise shares: heading, live region, score line and toolbar. */
 function frame(el, props, model, onReset) {
@@ -70,7 +70,7 @@ function copyLinkButton(id, status) {
 }
 
 /** Say something in the live region; a screen reader reads it out. */
-function announce(status, text) {
+export function announce(status, text) {
   status.textContent = "";
   // A fresh text node after clearing makes repeated identical messages announce again.
   requestAnimationFrame(() => { status.textContent = text; });
@@ -212,17 +212,72 @@ export function profile(props, scores) {
   });
 }
 
+// A result code carries one scan's profile to the team page, with no name in it:
+// IS1.<scan id>.<mean × 10 per dimension, joined by ->.<check>. The check catches typing
+// and copying mistakes; the team page refuses codes whose check does not match.
+const CODE_VERSION = "IS1";
+
+function checksum(text) {
+  let sum = 0;
+  for (const char of text) sum = (sum * 31 + char.codePointAt(0)) % 1296;
+  return sum.toString(36).padStart(2, "0");
+}
+
+/** The code for a complete profile, or null while a dimension is open. */
+export function encodeProfile(scanId, rows) {
+  if (rows.some((row) => row.mean === null)) return null;
+  const body = `${CODE_VERSION}.${scanId}.${rows.map((row) => Math.round(row.mean * 10)).join("-")}`;
+  return `${body}.${checksum(body)}`;
+}
+
+/**
+ * Read a code back; throws an Error with a Dutch message when it is broken or unknown.
+ * @param {string} code
+ * @param {Record<string, {title: string, dimensions: string[]}>} scans  the scans the book has
+ */
+export function decodeProfile(code, scans) {
+  const parts = code.trim().split(".");
+  if (parts.length !== 4 || parts[0] !== CODE_VERSION) {
+    throw new Error("dit is geen resultaatcode van deze cursus (die begint met IS1.)");
+  }
+  const [version, scanId, values, check] = parts;
+  if (checksum(`${version}.${scanId}.${values}`) !== check) {
+    throw new Error("de code is beschadigd of aangepast: het controlegetal klopt niet");
+  }
+  const scan = scans[scanId];
+  if (!scan) throw new Error(`de zelfscan '${scanId}' bestaat niet in deze cursus`);
+  const numbers = values.split("-").map(Number);
+  if (numbers.length !== scan.dimensions.length || numbers.some((n) => !Number.isInteger(n) || n < 10 || n > 50)) {
+    throw new Error("de scores in de code passen niet bij deze zelfscan");
+  }
+  return { scanId, scores: numbers.map((n) => n / 10) };
+}
+
 function renderScan(el, props, model) {
   /** @type {Record<string, number>} */
   let scores = model.get("answers")?.scores ?? {};
   const parts = frame(el, props, model, () => { scores = {}; draw(); });
   const table = h("table", { class: "isw-profile-table" });
   const texts = h("div", { class: "isw-profile-texts" });
-  const chart = h("div", { class: "isw-chart", hidden: true });
+  const chart = h("div", { class: "isw-chart", hidden: true, role: "img",
+    "aria-label": "Staafdiagram van je profiel. De tabel hieronder geeft dezelfde scores." });
+  const codeField = h("input", { type: "text", readonly: true, id: `${props.id}-code`, class: "isw-code" });
+  const share = h("div", { class: "isw-share", hidden: true },
+    h("label", { for: `${props.id}-code` }, "Jouw resultaatcode voor de teampagina (zonder naam):"),
+    codeField,
+    h("button", { type: "button", class: "isw-button isw-secondary", onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(codeField.value);
+        announce(parts.status, "De code is gekopieerd.");
+      } catch {
+        codeField.select();
+        announce(parts.status, "Kopiëren lukte niet; de code is geselecteerd, kopieer hem zelf.");
+      }
+    } }, "Kopieer code"));
   const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
-    chart, table, texts);
+    chart, table, texts, share);
 
   function statement(s, index) {
     const name = `${props.id}-${s.id}`;
@@ -268,15 +323,25 @@ function renderScan(el, props, model) {
       return h("p", {}, h("strong", {}, `${row.name} (${row.band_name.toLowerCase()}): `),
         h("span", { html: dimension[row.band] }));
     }));
+    const code = encodeProfile(props.id, rows);
+    share.hidden = code === null;
+    codeField.value = code ?? "";
     drawChart(rows);
   }
 
+  /** The chart appears, and Vega loads, once a dimension is complete. */
   async function drawChart(rows) {
-    if (!props.chart) return;
+    const complete = rows.some((row) => row.mean !== null);
+    if (!props.chart || !complete) {
+      chart.hidden = true;
+      return;
+    }
     try {
       const { showChart } = await import("./chart.js");
-      await showChart(chart, props.chart, rows);
       chart.hidden = false;
+      await showChart(chart, props.chart, {
+        profiel: rows.map((row) => ({ dimensie: row.name, score: row.mean })),
+      });
     } catch {
       chart.hidden = true; // live in Jupyter there is no Vega bundle: the table says it all
     }

@@ -97,15 +97,32 @@ export async function hydrate(root = document) {
   performance.mark("isw-hydrated");
 }
 
-async function start() {
-  performance.mark("isw-start");
-  await hydrate();
-  const pages = document.querySelectorAll("[data-isw-page]");
-  for (const page of pages) {
-    const module = await import(`./${page.dataset.iswPage}.js`);
-    module.mount(page, { store, PREFIX });
+/** Pages with their own browser code: the element's data-isw-page names its module. */
+const PAGE_MODULES = { results: "./results.js", team: "./team.js" };
+
+async function mountPages(root = document) {
+  for (const element of root.querySelectorAll("[data-isw-page]")) {
+    const path = PAGE_MODULES[element.dataset.iswPage];
+    if (!path) continue;
+    const module = await import(path);
+    await module.mount(element, { store });
   }
-  document.documentElement.dataset.iswReady = "true";
+}
+
+/** Figures in the text: drawn (and Vega loaded) only when they come near the screen. */
+async function drawFigures(root = document) {
+  const charts = root.querySelectorAll(".isw-figure .isw-chart[data-spec]");
+  if (charts.length === 0) return;
+  const { drawWhenVisible } = await import("./chart.js");
+  for (const chart of charts) drawWhenVisible(chart, JSON.parse(chart.dataset.spec));
+}
+
+async function start() {
+  try {
+    await Promise.all([hydrate(), mountPages(), drawFigures()]);
+  } finally {
+    document.documentElement.dataset.iswReady = "true";
+  }
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,441 @@
+"""What the build and the pages cost, against a plain Jupyter Book (issue 8).
+
+`make bench` runs this. It works on copies in a scratch folder, never in the repository:
+  book/   the files of this repository (as git lists them), built as a maintainer would (`jupyter-book build .`);
+  plain/  the same Markdown with the code cells removed, under Jupyter Book's default config
+          (only a title and the bibliography), so the difference is what our widgets,
+          extension and notebook execution cost.
+It prints `name: value` lines, each target next to its figure (MISSED where it is not met), and
+exits 0 whatever the figures: this machine is shared and noisy, so these are measurements to
+read, not assertions. Lines starting with `  ` explain a figure (where the time or bytes go).
+
+Environment: BENCH_DIR (scratch folder; default a new temporary one, removed afterwards),
+BENCH_PORT (first of two ports on 127.0.0.1; default any free port), BENCH_ROUNDS (clean
+builds of each book, the fastest counts; default 2), BENCH_LOADS (page loads for hydrate_ms;
+default 7), CHROMIUM (the browser; default Debian's `chromium`, else Playwright's own).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import gzip
+import http.server
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+CODE_CELL = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*\{code-cell\}")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+CHART = ".isw-chart, .isw-figure"
+VEGA = re.compile(r"/_static/widgets/vega[^/]*\.js$")
+WIDGETS = "/_static/widgets/"
+EDIT_MARKER = "Benchmarkwijziging"
+
+
+# --- output ---------------------------------------------------------------------------------
+
+def emit(name: str, value, target: str | None = None, met: bool | None = None) -> None:
+    """One `name: value` line; a target in brackets, and MISSED when it is not met."""
+    line = f"{name}: {value}"
+    if target:
+        line += f" (target {target})"
+    if met is False:
+        line += " MISSED"
+    print(line, flush=True)
+
+
+def note(text: str) -> None:
+    print(f"  {text}", flush=True)
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor() or "unknown",
+    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    ram = ""
+    if Path("/proc/meminfo").exists():
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        ram = f", RAM {kib / 2**20:.0f} GiB"
+    return f"nproc {os.cpu_count()}, {cpu}{ram}"
+
+
+# --- the two books --------------------------------------------------------------------------
+
+def tracked_files() -> list[str]:
+    """The repository's files: tracked, and new ones not ignored (work in progress builds too)."""
+    try:
+        args = ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+        out = subprocess.run(args, capture_output=True, check=True)
+        return [name for name in out.stdout.decode().split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        skip = {"_build", ".venv", ".git", "node_modules", "__pycache__", ".pytest_cache"}
+        return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+                if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
+
+
+def copy_book(target: Path) -> Path:
+    for name in tracked_files():
+        source = ROOT / name
+        if source.is_file():  # tracked but deleted in the working tree: skip
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def strip_code_cells(text: str) -> str:
+    """The Markdown without its {code-cell} blocks and without the jupytext/kernel header."""
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        header, body = text[4:].split("\n---\n", 1)
+        meta = yaml.safe_load(header) or {}
+        for key in ("jupytext", "kernelspec"):
+            meta.pop(key, None)
+        text = (f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n" if meta else "") + body
+    out, closing = [], None
+    for line in text.splitlines(keepends=True):
+        if closing:
+            if line.strip() == closing:
+                closing = None
+            continue
+        match = CODE_CELL.match(line)
+        if match:
+            closing = match["fence"]
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+def make_plain(book: Path, target: Path) -> Path:
+    """A plain Jupyter Book of the same pages: default config, no code cells, no extension."""
+    target.mkdir(parents=True)
+    toc = (book / "_toc.yml").read_text(encoding="utf-8")
+    shutil.copy2(book / "_toc.yml", target / "_toc.yml")
+    config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
+    plain_config = {"title": config.get("title", "Book")}
+    if config.get("bibtex_bibfiles"):
+        plain_config["bibtex_bibfiles"] = config["bibtex_bibfiles"]
+        for name in config["bibtex_bibfiles"]:
+            shutil.copy2(book / name, target / name)
+    (target / "_config.yml").write_text(yaml.safe_dump(plain_config, allow_unicode=True), encoding="utf-8")
+    # The folders holding the pages of the table of contents, with their images and all.
+    folders = {Path(m).parts[0] for m in re.findall(r"(?:root|file):\s*(\S+)", toc) if "/" in m}
+    for folder in folders:
+        shutil.copytree(book / folder, target / folder)
+        for page in (target / folder).rglob("*.md"):
+            page.write_text(strip_code_cells(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def set_execution(book: Path, mode: str) -> None:
+    config = book / "_config.yml"
+    text, count = re.subn(r"(?m)^(\s*execute_notebooks:\s*)\S+", rf"\g<1>{mode}", config.read_text(encoding="utf-8"))
+    if count == 0:
+        text += f"\nexecute:\n  execute_notebooks: {mode}\n"
+    config.write_text(text, encoding="utf-8")
+
+
+def edit_one_sentence(page: Path) -> None:
+    """Change one sentence of prose: the first plain paragraph line after the title."""
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    closing = None
+    for i, line in enumerate(lines):
+        if closing:
+            closing = None if line.strip() == closing else closing
+            continue
+        fence = re.match(r"^(`{3,}|~{3,}|:{3,})", line)
+        if fence:
+            closing = fence.group(1)
+            continue
+        if re.match(r"^[A-Z][a-z]+ [a-z]", line) and ". " in line:
+            lines[i] = line.replace(". ", f" ({EDIT_MARKER}). ", 1)
+            page.write_text("".join(lines), encoding="utf-8")
+            return
+    raise SystemExit(f"bench: no prose sentence found to edit in {page}")
+
+
+# --- building -------------------------------------------------------------------------------
+
+class Build:
+    """One `jupyter-book build .`, timed, with what its log says about where the time went."""
+
+    def __init__(self, book: Path, clean: bool):
+        if clean:
+            shutil.rmtree(book / "_build", ignore_errors=True)
+        # The copy's own `widgets` package, not the repository's (installed in editable mode).
+        env = {**os.environ, "PYTHONPATH": str(book), "NO_COLOR": "1"}
+        for attempt in (1, 2):
+            start = time.perf_counter()
+            run = subprocess.run([JUPYTER_BOOK, "build", "."], cwd=book, env=env, capture_output=True, text=True)
+            self.seconds = time.perf_counter() - start
+            self.log = ANSI.sub("", run.stdout + run.stderr)
+            if run.returncode == 0:
+                break
+            # Kernels listen on random TCP ports; on a busy shared machine one is sometimes taken.
+            flaky = "Address already in use" in self.log or "Kernel died" in self.log
+            if attempt == 2 or not flaky:
+                print(self.log[-4000:], file=sys.stderr)
+                raise SystemExit(f"bench: the build of {book} failed")
+            note("a notebook kernel failed to start (port taken by another process); build retried")
+            if clean:
+                shutil.rmtree(book / "_build", ignore_errors=True)
+
+    @property
+    def executed(self) -> list[float]:
+        return [float(s) for s in re.findall(r"Executed notebook in ([0-9.]+) seconds", self.log)]
+
+    @property
+    def cached(self) -> int:
+        return len(re.findall(r"Using cached notebook:", self.log))
+
+    @property
+    def read(self) -> int:
+        return len(re.findall(r"^reading sources\.\.\. \[", self.log, re.M))
+
+    @property
+    def written(self) -> int:
+        return len(re.findall(r"^writing output\.\.\. \[", self.log, re.M))
+
+    @property
+    def warnings(self) -> int:
+        return len(re.findall(r"WARNING", self.log))
+
+    def explain(self) -> str:
+        text = f"{self.read} pages read, {self.written} written"
+        if self.executed:
+            text += (f", {len(self.executed)} notebooks executed in {sum(self.executed):.1f} s "
+                     f"({min(self.executed):.1f}-{max(self.executed):.1f} s each)")
+        if self.cached:
+            text += f", {self.cached} notebooks from the cache"
+        return text
+
+
+# --- the browser ----------------------------------------------------------------------------
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+HYDRATION = """() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const mark = performance.getEntriesByName("isw-hydrated")[0];
+  return {
+    ms: mark ? mark.startTime - nav.domContentLoadedEventStart : null,
+    widgets: document.querySelectorAll("section.isw-widget[data-props]").length,
+    hydrated: document.querySelectorAll("section.isw-widget[data-hydrated]").length,
+    charts: document.querySelectorAll(arguments_chart).length,
+  };
+}""".replace("arguments_chart", repr(CHART))
+
+
+def load(browser, url: str, ours: bool) -> dict:
+    """One full load in a fresh context (empty cache): every response body, foreign requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
+    finished, foreign = [], []
+    page.on("requestfinished", finished.append)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
+    page.goto(url, wait_until="networkidle")
+    if ours:
+        page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
+    files = {}
+    for request in finished:
+        response = request.response()
+        if response is not None and request.url.startswith(origin):
+            files[urlparse(request.url).path] = response.body()
+    result = {"files": files, "foreign": foreign, **page.evaluate(HYDRATION)}
+    context.close()
+    return result
+
+
+def kind(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return {".html": "html", ".js": "js", ".mjs": "js", ".css": "css", ".woff": "fonts",
+            ".woff2": "fonts", ".ttf": "fonts", ".svg": "images", ".png": "images",
+            ".ico": "images"}.get(suffix, "other")
+
+
+def by_kind(files: dict[str, bytes]) -> str:
+    totals: dict[str, int] = {}
+    for path, body in files.items():
+        totals[kind(path)] = totals.get(kind(path), 0) + len(body)
+    return ", ".join(f"{k} {v:,}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page a reader can open (index.html only redirects to the root page)."""
+    return sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("_") and p.relative_to(site) != Path("index.html")
+    )
+
+
+def largest_widget_page(site: Path) -> str:
+    pages = [p for p in site_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
+    if not pages:
+        raise SystemExit("bench: no page with an exercise in the built book")
+    return max(pages, key=lambda p: (site / p).stat().st_size)
+
+
+def source_of(book: Path, page: str) -> Path:
+    return book / Path(page).with_suffix(".md")
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+def measure_builds(book: Path, plain: Path, rounds: int) -> None:
+    ours, theirs = [], []
+    for _ in range(rounds):  # alternate, so a noisy minute hits both books alike
+        ours.append(Build(book, clean=True))
+        theirs.append(Build(plain, clean=True))
+    best, best_plain = min(ours, key=lambda b: b.seconds), min(theirs, key=lambda b: b.seconds)
+    emit("build_s", f"{best.seconds:.1f}")
+    note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in ours)} s; fastest: {best.explain()}")
+    emit("plain_build_s", f"{best_plain.seconds:.1f}")
+    note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in theirs)} s; fastest: {best_plain.explain()}"
+         + (f"; {best_plain.warnings} warnings" if best_plain.warnings else ""))
+    ratio = best.seconds / best_plain.seconds
+    emit("build_ratio", f"{ratio:.2f}", "<= 1.5", ratio <= 1.5)
+    if best.executed:
+        rest = best.seconds - sum(best.executed)
+        note(f"without notebook execution the build would take about {rest:.1f} s "
+             f"(ratio {rest / best_plain.seconds:.2f})")
+
+
+def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
+    site, plain_site = book / "_build" / "html", plain / "_build" / "html"
+    page = largest_widget_page(site)
+    server, url = serve(site, port)
+    plain_server, plain_url = serve(plain_site, port + 1 if port else 0)
+    try:
+        with sync_playwright() as playwright:
+            executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            runs = [load(browser, f"{url}/{page}", ours=True) for _ in range(max(loads, 5))]
+            plain_run = load(browser, f"{plain_url}/{page}", ours=False)
+            first = runs[0]
+            emit("page", page)
+
+            widget_files = {p: b for p, b in first["files"].items()
+                            if WIDGETS in p and p.endswith((".js", ".css"))}
+            code = sum(len(b) for b in widget_files.values())
+            emit("widget_code_bytes", code, "<= 50,000", code <= 50_000)
+            emit("widget_code_gzip_bytes", sum(len(gzip.compress(b, 9)) for b in widget_files.values()))
+            note(", ".join(f"{Path(p).name} {len(b):,}" for p, b in sorted(widget_files.items())))
+
+            total = sum(len(b) for b in first["files"].values())
+            plain_total = sum(len(b) for b in plain_run["files"].values())
+            emit("page_bytes", total, f"<= plain_page_bytes {plain_total:,}", total <= plain_total)
+            note(f"{len(first['files'])} requests: {by_kind(first['files'])}")
+            if first["foreign"]:
+                note(f"requests to other origins: {', '.join(first['foreign'])}")
+            emit("plain_page_bytes", plain_total)
+            note(f"{len(plain_run['files'])} requests: {by_kind(plain_run['files'])}")
+            extra = {p: len(b) for p, b in first["files"].items() if p not in plain_run["files"]}
+            note("only ours: " + ", ".join(f"{Path(p).name} {n:,}" for p, n in sorted(extra.items(), key=lambda kv: -kv[1])))
+            missing = {p: len(b) for p, b in plain_run["files"].items() if p not in first["files"]}
+            note("only plain: " + (", ".join(f"{Path(p).name} {n:,}" for p, n in sorted(missing.items(), key=lambda kv: -kv[1])) or "-"))
+            html, plain_html = first["files"].get(f"/{page}", b""), plain_run["files"].get(f"/{page}", b"")
+            note(f"the page's HTML: {len(html):,} bytes, plain {len(plain_html):,}")
+            emit("plain_page_foreign_requests", len(plain_run["foreign"]))
+            for foreign in plain_run["foreign"]:
+                note(f"failed here (no network): {foreign}")
+
+            times = [r["ms"] for r in runs]
+            if None in times:
+                emit("hydrate_ms", "n/a: no isw-hydrated mark", "<= 50", False)
+            else:
+                median = statistics.median(times)
+                emit("hydrate_ms", f"{median:.1f}", "<= 50", median <= 50)
+                note(f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
+                     f"{first['hydrated']} of {first['widgets']} exercises hydrated")
+
+            pages = site_pages(site)
+            chartless_with_vega, with_chart = [], 0
+            for path in pages:
+                run = load(browser, f"{url}/{path}", ours=True)
+                vega = any(VEGA.search(p) for p in run["files"])
+                with_chart += bool(run["charts"])
+                if vega and not run["charts"]:
+                    chartless_with_vega.append(path)
+            emit("vega_on_chartless_pages", len(chartless_with_vega), "0", not chartless_with_vega)
+            note(f"{len(pages)} pages loaded, {with_chart} with a chart"
+                 + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
+            browser.close()
+    finally:
+        server.shutdown()
+        plain_server.shutdown()
+
+
+def measure_rebuilds(book: Path, page: str) -> None:
+    set_execution(book, "cache")
+    primed = Build(book, clean=True)
+    note(f"with execute_notebooks: cache, a clean build took {primed.seconds:.1f} s ({primed.explain()})")
+    noop = Build(book, clean=False)
+    emit("noop_rebuild_s", f"{noop.seconds:.1f}", "<= 10", noop.seconds <= 10)
+    note(noop.explain())
+    source = source_of(book, page)
+    edit_one_sentence(source)
+    edit = Build(book, clean=False)
+    emit("one_edit_rebuild_s", f"{edit.seconds:.1f}", "<= 20", edit.seconds <= 20)
+    shown = EDIT_MARKER in (book / "_build" / "html" / page).read_text(encoding="utf-8")
+    note(f"one sentence changed in {source.relative_to(book)}: {edit.explain()}"
+         + ("" if shown else "; THE CHANGE IS NOT ON THE BUILT PAGE"))
+
+
+def main() -> None:
+    rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
+    loads = int(os.environ.get("BENCH_LOADS", "7"))
+    port = int(os.environ.get("BENCH_PORT", "0"))
+    scratch = Path(os.environ["BENCH_DIR"]) if os.environ.get("BENCH_DIR") else Path(tempfile.mkdtemp(prefix="bench-"))
+    started = time.perf_counter()
+    emit("date", datetime.datetime.now().astimezone().isoformat(timespec="minutes"))
+    emit("machine", machine())
+    shutil.rmtree(scratch / "book", ignore_errors=True)
+    shutil.rmtree(scratch / "plain", ignore_errors=True)
+    try:
+        book = copy_book(scratch / "book")
+        plain = make_plain(book, scratch / "plain")
+        measure_builds(book, plain, rounds)
+        measure_browser(book, plain, port, loads)
+        measure_rebuilds(book, largest_widget_page(book / "_build" / "html"))
+    finally:
+        if not os.environ.get("BENCH_DIR"):
+            shutil.rmtree(scratch, ignore_errors=True)
+    emit("bench_s", f"{time.perf_counter() - started:.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Every quiz and casus question of the book as Moodle XML, for trainers who teach in Moodle.
+
+Run ``python -m widgets.moodle data _build/moodle`` (or ``make moodle``). It writes one file,
+``integraal-samenwerken.xml``: one import in Moodle's question bank brings in every chapter,
+each in its own category ("$course$/Integraal samenwerken/Hoofdstuk N …"), because a
+``<question type="category">`` switches the category for the questions that follow it. A
+trainer who wants one chapter imports the file and uses that chapter's category.
+
+Text goes through the same Markdown rendering as the site (``widgets._markdown``), so it is
+safe HTML; ElementTree escapes it for XML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from . import _markdown
+from ._load import DataError, load_all
+from ._schema import Casus, Question, Quiz
+
+COURSE = "Integraal samenwerken"
+FILENAME = "integraal-samenwerken.xml"
+
+# The grade fractions Moodle's XML import accepts (and their negatives), as it writes them.
+FRACTIONS = (
+    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333",
+    "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0",
+)
+
+
+def fraction(value: float) -> str:
+    """The Moodle fraction for value (a percentage), e.g. 100/3 -> "33.33333"."""
+    closest = min(FRACTIONS, key=lambda allowed: abs(float(allowed) - abs(value)))
+    if abs(float(closest) - abs(value)) > 0.001:
+        raise ValueError(f"Moodle kent geen score {value:.5f}%")
+    return closest if value >= 0 or closest == "0" else f"-{closest}"
+
+
+def _text(parent: ET.Element, tag: str, html: str | None = None, **attributes: str) -> ET.Element:
+    """<tag ...><text>html</text></tag>, Moodle's wrapper for every text field."""
+    element = ET.SubElement(parent, tag, attributes)
+    ET.SubElement(element, "text").text = html
+    return element
+
+
+def _chapter_title(data_file: Path) -> str:
+    """'Hoofdstuk 2 Valkuilen' from the chapter's heading, the data file's name as fallback."""
+    chapter = data_file.parent.parent / "chapters" / f"{data_file.stem}.md"
+    title = data_file.stem
+    if chapter.is_file():
+        heading = re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.MULTILINE)
+        title = heading.group(1).strip() if heading else title
+    number = re.match(r"h(\d+)-", data_file.stem)
+    return f"Hoofdstuk {number.group(1)} {title}" if number else title
+
+
+def _category(quiz: ET.Element, name: str) -> None:
+    question = ET.SubElement(quiz, "question", type="category")
+    # A single "/" separates levels in Moodle's category path; "//" is a literal slash.
+    _text(question, "category", f"$course$/{COURSE}/{name.replace('/', '//')}")
+
+
+def _question(quiz: ET.Element, exercise: Quiz | Casus, question: Question) -> None:
+    element = ET.SubElement(quiz, "question", type="multichoice")
+    _text(element, "name", f"{exercise.id} / {question.id}")
+    story = _markdown.blocks(exercise.story) if isinstance(exercise, Casus) else ""
+    _text(element, "questiontext", f"{story}<p>{_markdown.inline(question.text)}</p>", format="html")
+    _text(element, "generalfeedback", "", format="html")
+    ET.SubElement(element, "defaultgrade").text = "1"
+    ET.SubElement(element, "penalty").text = "0.3333333"
+    ET.SubElement(element, "hidden").text = "0"
+    ET.SubElement(element, "single").text = "false" if question.multiple else "true"
+    ET.SubElement(element, "shuffleanswers").text = "true"
+    ET.SubElement(element, "answernumbering").text = "abc"
+    right = sum(option.correct for option in question.options)
+    wrong = len(question.options) - right
+    for option in question.options:
+        # One right answer: 100 or 0. Several: the right ones share 100, the wrong ones share
+        # -100, so ticking every box scores 0 rather than full marks.
+        if option.correct:
+            score = 100 / right
+        else:
+            score = -100 / wrong if question.multiple else 0
+        answer = _text(element, "answer", _markdown.inline(option.text),
+                       fraction=fraction(score), format="html")
+        _text(answer, "feedback", _markdown.inline(option.feedback), format="html")
+
+
+def _file_order(path: Path) -> tuple:
+    """h2 before h10: digits compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name))
+
+
+def build(data: Path) -> ET.ElementTree:
+    """The Moodle XML for every quiz and casus in the folder data, one category per file."""
+    by_file: dict[Path, list[Quiz | Casus]] = {}
+    for exercise, path in load_all(data).values():
+        if isinstance(exercise, (Quiz, Casus)):
+            by_file.setdefault(path, []).append(exercise)
+    if not by_file:
+        raise DataError(f"{data}: geen quiz of casus gevonden")
+    quiz = ET.Element("quiz")
+    for path in sorted(by_file, key=_file_order):
+        _category(quiz, _chapter_title(path))
+        for exercise in by_file[path]:
+            for question in exercise.questions:
+                _question(quiz, exercise, question)
+    tree = ET.ElementTree(quiz)
+    ET.indent(tree)
+    return tree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m widgets.moodle", description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="de map met de oefeningen (data/)")
+    parser.add_argument("out", type=Path, help="de map voor het XML-bestand")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"Fout: de map {args.data} bestaat niet", file=sys.stderr)
+        return 1
+    try:
+        tree = build(args.data)
+    except DataError as error:
+        print(f"Fout in de oefeningen ({args.data}/), er is geen Moodle-bestand gemaakt:\n{error}",
+              file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    target = args.out / FILENAME
+    tree.write(target, encoding="UTF-8", xml_declaration=True)
+    questions = len(tree.getroot().findall("question[@type='multichoice']"))
+    print(f"{questions} vragen geschreven naar {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+// Draws the Altair specs the build made, with the site's own Vega bundle (vega.js, made by
+// vl-convert at build time). Imported only where a chart is about to be shown, so pages
+// without a chart never load Vega.
+
+/** @type {Promise<any> | undefined} */
+let bundle;
+const views = new WeakMap();
+
+function vega() {
+  bundle ??= import("./vega.js");
+  return bundle;
+}
+
+/**
+ * Draw `spec` into `el` once, then replace the rows of its named data sets.
+ * @param {HTMLElement} el
+ * @param {object} spec  a Vega-Lite spec from widgets/_charts.py
+ * @param {Record<string, object[]>} data  rows per named data set
+ */
+export async function showChart(el, spec, data = {}) {
+  const { vegaEmbed } = await vega();
+  let view = views.get(el);
+  if (!view) {
+    const result = await vegaEmbed(el, structuredClone(spec), {
+      actions: false, // no link to the online editor
+      renderer: "svg",
+      config: { font: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
+      formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
+    });
+    view = result.view;
+    views.set(el, view);
+  }
+  for (const [name, rows] of Object.entries(data)) view.data(name, rows);
+  await view.runAsync();
+  return view;
+}
+
+/** Draw a figure in the text when it comes near the screen. */
+export function drawWhenVisible(el, spec) {
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      observer.disconnect();
+      showChart(el, spec).catch((error) => console.error("Figuur kon niet worden getekend", error));
+    }
+  }, { rootMargin: "300px" });
+  observer.observe(el);
+}
+
+/** The chart as an SVG or PNG file, for downloading. */
+export async function exportChart(el, format) {
+  const view = views.get(el);
+  if (!view) return null;
+  return format === "svg" ? view.toSVG() : view.toImageURL("png", 2);
+}
