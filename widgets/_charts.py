@@ -61,20 +61,19 @@ def scan_chart(scan: Scan) -> dict:
     """A bar per dimension over the shaded score bands; rows arrive from the reader's answers."""
     names = [d.name for d in scan.dimensions]
     rows = [{"dimensie": name, "score": None} for name in names]
-    bars = (
-        alt.Chart(alt.InlineData(values=rows, name=PROFILE))
-        .mark_bar(color=_INK, height=14)
-        .encode(
-            x=alt.X("score:Q", scale=alt.Scale(domain=[1, 5]), axis=_SCORE_AXIS),
-            x2=alt.datum(1),  # bars grow from the bottom of the scale, 1, not from 0
-            y=alt.Y("dimensie:N", sort=names, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=200)),
-            tooltip=[alt.Tooltip("dimensie:N", title="Dimensie"), alt.Tooltip("score:Q", title="Score", format=".1f")],
-        )
+    score = alt.X("score:Q", scale=alt.Scale(domain=[1, 5]), axis=_SCORE_AXIS)
+    dimension = alt.Y("dimensie:N", sort=names, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=200))
+    bars = alt.Chart().mark_bar(color=_INK, height=14).encode(
+        x=score,
+        x2=alt.datum(1),  # bars grow from the bottom of the scale, 1, not from 0
+        y=dimension,
+        tooltip=[alt.Tooltip("dimensie:N", title="Dimensie"), alt.Tooltip("score:Q", title="Score", format=".1f")],
     )
-    labels = bars.mark_text(align="left", dx=4, color=_INK).encode(
-        x2=alt.Undefined, text=alt.Text("score:Q", format=".1f")
+    labels = alt.Chart().mark_text(align="left", dx=4, color=_INK).encode(
+        x=score, y=dimension, text=alt.Text("score:Q", format=".1f")
     )
-    chart = alt.layer(_band_layer(), bars, labels).properties(width="container", height=34 * len(names))
+    profile = alt.layer(bars, labels, data=alt.InlineData(values=rows, name=PROFILE))
+    chart = alt.layer(_band_layer(), profile).properties(width="container", height=34 * len(names))
     return _to_dict(chart.configure_view(stroke=None))
 
 

@@ -65,12 +65,14 @@ class Watched:
         self.page = page
         self.errors: list[str] = []
         self.foreign: list[str] = []
+        self.requests: list[str] = []
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
         page.on("request", self._request)
         self.origin = origin
 
     def _request(self, request):
+        self.requests.append(request.url)
         if not request.url.startswith((self.origin, "data:", "blob:")):
             self.foreign.append(request.url)
 

@@ -17,12 +17,21 @@ def test_page_loads_clean(watched, site_url, path):
     total = page.locator("section.isw-widget").count()
     hydrated = page.locator("section.isw-widget[data-hydrated]").count()
     assert hydrated == total, f"{total - hydrated} of {total} exercises did not start"
+    page.mouse.wheel(0, 50000)  # bring every figure near the screen
+    page.wait_for_timeout(200)
+    vega = any(url.endswith("/vega.js") for url in watched.requests)
+    drawn = page.locator(".isw-chart svg").count()
+    assert vega == (drawn > 0), "Vega is loaded exactly on pages that draw a chart"
+    if page.locator(".isw-figure, .isw-scan, [data-isw-page]").count() == 0:
+        assert not vega, "a page without charts loaded Vega"
     watched.assert_clean()
 
 
 def test_site_root_leads_to_the_welcome_page(watched, site_url):
-    page = watched.open(f"{site_url}/")
-    assert page.url.endswith("chapters/welkom.html")
+    page = watched.page
+    page.goto(f"{site_url}/")
+    page.wait_for_url("**/chapters/welkom.html")
+    page.wait_for_selector("html[data-isw-ready]", state="attached")
     watched.assert_clean()
 
 

@@ -18,21 +18,28 @@ function vega() {
  * @param {Record<string, object[]>} data  rows per named data set
  */
 export async function showChart(el, spec, data = {}) {
-  const { vegaEmbed } = await vega();
-  let view = views.get(el);
-  if (!view) {
-    const result = await vegaEmbed(el, structuredClone(spec), {
-      actions: false, // no link to the online editor
-      renderer: "svg",
-      config: { font: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
-      formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
-    });
-    view = result.view;
-    views.set(el, view);
-  }
+  // One embed per element, however many answers arrive while Vega is still loading; the
+  // callers then apply their rows in the order they came, so the last answer wins.
+  if (!views.has(el)) views.set(el, embed(el, spec));
+  const view = await views.get(el);
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
   await view.runAsync();
   return view;
+}
+
+async function embed(el, spec) {
+  const { vegaEmbed } = await vega();
+  // Vega gives its own element a role; `el` keeps ours (an image with a text alternative).
+  const canvas = document.createElement("div");
+  canvas.className = "isw-chart-canvas";
+  el.replaceChildren(canvas);
+  const result = await vegaEmbed(canvas, structuredClone(spec), {
+    actions: false, // no link to the online editor
+    renderer: "svg",
+    config: { font: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
+    formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
+  });
+  return result.view;
 }
 
 /** Draw a figure in the text when it comes near the screen. */
@@ -48,7 +55,7 @@ export function drawWhenVisible(el, spec) {
 
 /** The chart as an SVG or PNG file, for downloading. */
 export async function exportChart(el, format) {
-  const view = views.get(el);
+  const view = await views.get(el);
   if (!view) return null;
   return format === "svg" ? view.toSVG() : view.toImageURL("png", 2);
 }
