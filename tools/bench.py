@@ -255,37 +255,72 @@ def serve(folder: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-HYDRATION = """() => {
+HYDRATION = """(chart) => {
   const nav = performance.getEntriesByType("navigation")[0];
   const mark = performance.getEntriesByName("isw-hydrated")[0];
   return {
     ms: mark ? mark.startTime - nav.domContentLoadedEventStart : null,
     widgets: document.querySelectorAll("section.isw-widget[data-props]").length,
     hydrated: document.querySelectorAll("section.isw-widget[data-hydrated]").length,
-    charts: document.querySelectorAll(arguments_chart).length,
+    charts: document.querySelectorAll(chart).length,
   };
-}""".replace("arguments_chart", repr(CHART))
+}"""
 
 
-def load(browser, url: str, ours: bool) -> dict:
-    """One full load in a fresh context (empty cache): every response body, foreign requests."""
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((done) => setTimeout(done, 30));
+  }
+}"""
+
+
+def load(browser, url: str, ours: bool, scroll: bool = False, profile: bool = False) -> dict:
+    """One full load in a fresh context (empty cache): every response body, foreign requests.
+
+    scroll: then scroll to the end, so whatever loads when it comes into view loads too.
+    profile: also the main thread's JavaScript time per script, from Chromium's profiler.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
     finished, foreign = [], []
     page.on("requestfinished", lambda request: finished.append(request))
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
+    if profile:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+        cdp.send("Profiler.start")
     page.goto(url, wait_until="networkidle")
     if ours:
         page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
+    scripts: dict[str, float] = {}
+    if profile:
+        scripts = script_times(cdp.send("Profiler.stop")["profile"])
+    if scroll:
+        page.evaluate(SCROLL_THROUGH)
+        page.wait_for_load_state("networkidle")
     files = {}
     for request in finished:
         response = request.response()
         if response is not None and request.url.startswith(origin):
             files[urlparse(request.url).path] = response.body()
-    result = {"files": files, "foreign": foreign, **page.evaluate(HYDRATION)}
+    result = {"files": files, "foreign": foreign, "scripts": scripts, **page.evaluate(HYDRATION, CHART)}
     context.close()
     return result
+
+
+def script_times(profile: dict) -> dict[str, float]:
+    """Milliseconds of JavaScript per script file, from a CPU profile's samples."""
+    nodes = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    times: dict[str, float] = {}
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+        url = nodes[sample]["url"]
+        if url:
+            name = Path(urlparse(url).path).name
+            times[name] = times.get(name, 0.0) + delta / 1000
+    return times
 
 
 def kind(path: str) -> str:
@@ -382,6 +417,7 @@ def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
             for foreign in plain_run["foreign"]:
                 note(f"failed here (no network): {foreign}")
 
+            profiled = load(browser, f"{url}/{page}", ours=True, profile=True)["scripts"]
             times = [r["ms"] for r in runs]
             if None in times:
                 emit("hydrate_ms", "n/a: no isw-hydrated mark", "<= 50", False)
@@ -390,17 +426,21 @@ def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
                 emit("hydrate_ms", f"{median:.1f}", "<= 50", median <= 50)
                 note(f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
                      f"{first['hydrated']} of {first['widgets']} exercises hydrated")
+            note("JavaScript on the main thread during one load (ms): " + ", ".join(
+                f"{name} {ms:.0f}" for name, ms in sorted(profiled.items(), key=lambda kv: -kv[1])[:6]))
 
             pages = site_pages(site)
-            chartless_with_vega, with_chart = [], 0
+            chartless_with_vega, charts, charts_with_vega = [], 0, 0
             for path in pages:
-                run = load(browser, f"{url}/{path}", ours=True)
+                run = load(browser, f"{url}/{path}", ours=True, scroll=True)
                 vega = any(VEGA.search(p) for p in run["files"])
-                with_chart += bool(run["charts"])
+                charts += bool(run["charts"])
+                charts_with_vega += bool(run["charts"]) and vega
                 if vega and not run["charts"]:
                     chartless_with_vega.append(path)
             emit("vega_on_chartless_pages", len(chartless_with_vega), "0", not chartless_with_vega)
-            note(f"{len(pages)} pages loaded, {with_chart} with a chart"
+            note(f"{len(pages)} pages loaded and scrolled to the end; {charts} have a chart, "
+                 f"{charts_with_vega} of those loaded Vega"
                  + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
             browser.close()
     finally:

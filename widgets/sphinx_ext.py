@@ -25,7 +25,7 @@ FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
 STATIC_FILES = (
     "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
-    "exercise.css", "storage-guard.js", "theme.css",
+    "exercise.css", "storage-guard.js", "theme.css", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 PACKAGE_SOURCES = sorted(
@@ -234,4 +234,5 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("widgets/loader.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
+    app.add_css_file("widgets/print.css", media="print")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,9 +29,17 @@ export function h(tag, attributes = {}, ...children) {
 
 export const number = (value) => value.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
 
-/** The parts every exercise shares: heading, live region, score line and toolbar. */
+/**
+ * The parts every exercise shares: heading, live region, score line and toolbar.
+ * On the site, `el` already holds the heading and the static form (for readers without
+ * JavaScript, and for print); they stay, and the interactive form goes beside them.
+ */
 function frame(el, props, model, onReset) {
-  el.replaceChildren();
+  const title = el.querySelector(":scope > .isw-title") ??
+    h("h3", { class: "isw-title", id: `${props.id}-title` }, props.title);
+  const staticForm = el.querySelector(":scope > .isw-static");
+  const live = h("div", { class: "isw-live" });
+  el.replaceChildren(title, ...(staticForm ? [staticForm] : []), live);
   el.classList.add("isw-widget", `isw-${props.kind}`, "isw-hydrated");
   const status = h("div", { class: "isw-status", role: "status", "aria-live": "polite" });
   const score = h("p", { class: "isw-score", hidden: true });
@@ -46,9 +54,8 @@ function frame(el, props, model, onReset) {
   });
   if (el.id === props.id) toolbar.append(copyLinkButton(props.id, status));
   const body = h("div", { class: "isw-body" });
-  el.append(h("h3", { class: "isw-title", id: `${props.id}-title` }, props.title));
-  if (props.intro) el.append(h("div", { class: "isw-intro", html: props.intro }));
-  el.append(body, score, status, toolbar);
+  if (props.intro) live.append(h("div", { class: "isw-intro", html: props.intro }));
+  live.append(body, score, status, toolbar);
   return { body, status, score };
 }
 
@@ -426,13 +433,15 @@ function renderSort(el, props, model) {
 // ---------------------------------------------------------------- reflection
 
 function renderReflection(el, props, model) {
-  const parts = frame(el, props, model, () => { area.value = ""; saved.textContent = ""; });
+  const parts = frame(el, props, model, () => { area.value = ""; printed.textContent = ""; saved.textContent = ""; });
   const id = `${props.id}-text`;
   const area = h("textarea", { id, rows: 7, class: "isw-textarea" });
   area.value = model.get("answers")?.text ?? "";
   const saved = h("p", { class: "isw-hint", id: `${id}-saved` });
+  const printed = h("div", { class: "isw-print-answer" }, area.value);
   let timer;
   area.addEventListener("input", () => {
+    printed.textContent = area.value;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const text = area.value;
@@ -465,7 +474,7 @@ function renderReflection(el, props, model) {
   });
   parts.body.replaceChildren(
     h("label", { for: id, class: "isw-label" }, "Jouw antwoord (blijft alleen in deze browser)"),
-    area, saved, h("div", { class: "isw-actions" }, download, print));
+    area, saved, printed, h("div", { class: "isw-actions" }, download, print));
 }
 
 // ---------------------------------------------------------------- entry point

@@ -1,0 +1,78 @@
+"""Print: `make pdf` gives the whole book without navigation or answers, and a printed page
+shows exercises as questions with empty boxes even after the reader answered them."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+import widgets
+from drive import complete_every_widget
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import pdf  # noqa: E402  (tools/pdf.py, what `make pdf` runs)
+
+NAVIGATION = ("Zoeken", "Direct naar de inhoud", "Vorige", "Volgende", "Inhoud van deze pagina")
+CONTROLS = ("Controleer", "Opnieuw beginnen", "Kopieer link", "Probeer opnieuw", "Score:")
+
+
+def feedback_texts() -> list[str]:
+    """Feedback sentences from the data, which only appear after answering."""
+    texts = []
+    for exercise, _ in widgets.load_all(ROOT / "data").values():
+        for question in getattr(exercise, "questions", []):
+            texts += [option.feedback for option in question.options if len(option.feedback) > 60]
+    return texts
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def book_pdf(built_site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "boek.pdf"
+    titles = pdf.build_pdf(built_site, out)
+    reader = PdfReader(out)
+    return titles, [normalised(page.extract_text()) for page in reader.pages], reader
+
+
+def test_pdf_holds_every_page_of_the_book_with_a_table_of_contents(book_pdf):
+    titles, pages, reader = book_pdf
+    assert len(titles) == len(pdf.toc_pages())
+    whole = " ".join(pages)
+    for title in titles:
+        assert normalised(title) in whole
+    assert "Inhoud" in pages[0]
+    outline = [item.title for item in reader.outline]
+    assert outline == titles
+
+
+def test_pdf_has_no_navigation_controls_or_answers(book_pdf):
+    titles, pages, reader = book_pdf
+    starts = [reader.get_destination_page_number(item) for item in reader.outline] + [len(pages)]
+    for docname, start, end in zip(pdf.toc_pages(), starts, starts[1:]):
+        printed = " ".join(pages[start:end])
+        source = (ROOT / f"{docname}.md").read_text(encoding="utf-8")
+        for word in NAVIGATION + CONTROLS:
+            if word not in source:  # the text itself may name a button
+                assert word not in printed, f"'{word}' is printed in {docname}"
+    whole = " ".join(pages[1:])
+    for feedback in feedback_texts()[:80]:
+        assert normalised(feedback)[:60] not in whole, "feedback is printed"
+    assert "☐" in whole, "exercises print as questions with empty boxes"
+
+
+def test_a_printed_page_leaves_the_readers_answers_out(watched, site_url):
+    page = watched.open(f"{site_url}/chapters/h2-valkuilen.html")
+    complete_every_widget(page)
+    text = normalised(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
+    assert "Ik bel morgen de wijkverpleging." not in text  # the reflection typed in
+    for word in CONTROLS + ("✓ Juist antwoord", "✗ Onjuist antwoord"):
+        assert word not in text
+    assert "☐" in text
+    watched.assert_clean()

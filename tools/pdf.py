@@ -1,0 +1,134 @@
+"""The whole book as one PDF, printed by headless Chromium from the built site.
+
+Usage: python tools/pdf.py SITE_DIR OUT.pdf   (`make pdf`)
+
+Each page of the table of contents is printed with the site's print stylesheet (no
+navigation; exercises as questions with empty boxes, without answers or feedback), in the
+order of _toc.yml. A title page with a table of contents comes first, and the PDF gets
+bookmarks per page, so a reader can jump to any chapter.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import io
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader, PdfWriter
+from sphinx_external_toc.parsing import parse_toc_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGE = {"format": "A4", "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}}
+
+
+def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """Every page of the book, in reading order."""
+    site_map = parse_toc_yaml(str(toc))
+
+    def walk(docname: str):
+        yield docname
+        for subtree in site_map[docname].subtrees:
+            for item in subtree.items:
+                yield from walk(item)
+
+    return list(walk(site_map.root.docname))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(folder: Path) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _contents_page(title: str, entries: list[tuple[str, int]]) -> str:
+    rows = "\n".join(
+        f"<li><span>{html.escape(name)}</span><span>{number}</span></li>" for name, number in entries
+    )
+    return f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; color: #000; }}
+h1 {{ font-size: 2.4rem; margin: 30mm 0 4mm; }}
+p {{ font-size: 1.1rem; margin-bottom: 16mm; }}
+ol {{ list-style: none; padding: 0; }}
+li {{ display: flex; justify-content: space-between; border-bottom: 1px dotted #888; padding: 1.2mm 0; }}
+</style></head><body>
+<h1>{html.escape(title)}</h1>
+<p>Een open cursus over samenwerken over de grenzen van je eigen team en organisatie.</p>
+<h2>Inhoud</h2><ol>{rows}</ol></body></html>"""
+
+
+def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken") -> list[str]:
+    """Print every TOC page of the site at `site` into `out`; returns the page titles."""
+    server = _serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    chapters: list[tuple[str, bytes]] = []
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            for docname in toc_pages():
+                page.goto(f"{base}/{docname}.html")
+                page.wait_for_selector("html[data-isw-ready]", state="attached")
+                name = page.locator("article h1").first.evaluate(
+                    "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
+                    " return c.textContent.trim(); }"
+                )
+                chapters.append((name, page.pdf(**PAGE)))
+            counts = [len(PdfReader(io.BytesIO(pdf)).pages) for _, pdf in chapters]
+            front_pages = 1
+            while True:  # the contents page may itself take more than one page
+                starts, number = [], front_pages + 1
+                for count in counts:
+                    starts.append(number)
+                    number += count
+                page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)]))
+                front = page.pdf(**PAGE)
+                if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
+                    break
+                front_pages = len(PdfReader(io.BytesIO(front)).pages)
+            browser.close()
+    finally:
+        server.shutdown()
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(front)))
+    for (name, pdf), start in zip(chapters, starts):
+        writer.append(PdfReader(io.BytesIO(pdf)))
+        writer.add_outline_item(title=name, page_number=start - 1)
+    writer.add_metadata({"/Title": title})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as file:
+        writer.write(file)
+    return [name for name, _ in chapters]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    site, out = Path(argv[1]), Path(argv[2])
+    if not (site / "index.html").is_file():
+        print(f"Geen gebouwde site in {site}: draai eerst `make site`.", file=sys.stderr)
+        return 1
+    names = build_pdf(site, out)
+    print(f"{out}: {len(names)} pagina's van de cursus in één PDF")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
