@@ -1,0 +1,60 @@
+"""The exercise module runs the way anywidget runs it live in Jupyter: imported from a blob
+URL (so no relative imports resolve) and given a model with get/set/on/save_changes."""
+
+from __future__ import annotations
+
+import json
+
+import widgets
+from helpers import FIXTURES
+
+FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+
+HOST = """
+async ([source, propsList]) => {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const module = await import(url);
+  const saved = [];
+  for (const props of propsList) {
+    const state = { props, answers: null, result: null };
+    const model = {
+      get: (name) => state[name],
+      set: (name, value) => { state[name] = value; },
+      on() {}, off() {}, send() {},
+      save_changes: () => saved.push(structuredClone({ id: props.id, ...state })),
+    };
+    const el = document.createElement("div");
+    el.id = `jupyter-${props.id}`;
+    document.body.append(el);
+    (module.render ?? module.default.render)({ model, el });
+  }
+  window.saved = saved;
+}
+"""
+
+
+def test_exercise_module_runs_as_anywidget_runs_it(browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content("<!DOCTYPE html><html lang='nl'><body></body></html>")
+    source = widgets.ExerciseWidget(props={})._esm
+    props = [widgets.props(FIXTURE[i]) for i in ("t1-quiz", "t1-scan", "t1-sort", "t1-reflectie")]
+    page.evaluate(HOST, [source, json.loads(json.dumps(props))])
+
+    quiz = page.locator("#jupyter-t1-quiz")
+    quiz.locator("fieldset").first.locator("input").first.check()
+    quiz.get_by_role("button", name="Controleer").first.click()
+    assert quiz.locator(".isw-verdict").first.inner_text().startswith("✓ Goed")
+    scan = page.locator("#jupyter-t1-scan")
+    for statement in scan.locator("fieldset").all():
+        statement.locator("input[value='2']").check()
+    assert scan.locator(".isw-profile-table tbody tr").first.locator("td").first.inner_text() == "2"
+    page.wait_for_timeout(300)  # the chart import fails here, as in Jupyter: the table remains
+    assert scan.locator(".isw-chart").is_hidden()
+
+    saved = page.evaluate("window.saved")
+    last_quiz = [s for s in saved if s["id"] == "t1-quiz"][-1]
+    assert last_quiz["result"]["score"] == 1 and last_quiz["answers"]["questions"]["een"]["checked"]
+    assert errors == []
+    page.close()

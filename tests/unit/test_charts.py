@@ -1,0 +1,74 @@
+"""Chart specs: Altair-built, offline, deterministic, with the named data sets the browser fills."""
+
+from __future__ import annotations
+
+import json
+
+import widgets
+from widgets import _charts
+from helpers import FIXTURES, ROOT
+
+FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+
+
+def named_data(spec) -> set[str]:
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and "name" in data and not data["name"].startswith("data-"):
+                found.add(data["name"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_scan_chart_has_one_bar_per_dimension_in_a_named_data_set():
+    spec = _charts.scan_chart(FIXTURE["t1-scan"])
+    assert named_data(spec) == {_charts.PROFILE}
+    text = json.dumps(spec)
+    assert '"dimensie": "Weten"' in text and '"dimensie": "Voelen"' in text
+    assert "Nog in ontwikkeling" in text and "Sterk ontwikkeld" in text  # the shaded bands
+
+
+def test_scan_props_carry_the_chart():
+    assert widgets.props(FIXTURE["t1-scan"])["chart"] == _charts.scan_chart(FIXTURE["t1-scan"])
+
+
+def test_specs_are_deterministic_and_name_no_other_origin():
+    specs = [
+        _charts.scan_chart(FIXTURE["t1-scan"]),
+        _charts.illustration_chart(widgets.load_illustration("intensiteit", ROOT / "data")),
+        _charts.overview_chart(),
+        _charts.team_chart(),
+    ]
+    for spec in specs:
+        text = json.dumps(spec, sort_keys=True)
+        assert "http" not in text and "$schema" not in text
+    assert json.dumps(specs[0], sort_keys=True) == json.dumps(_charts.scan_chart(FIXTURE["t1-scan"]), sort_keys=True)
+
+
+def test_overview_and_team_charts_read_the_sets_the_browser_fills():
+    assert named_data(_charts.overview_chart()) == {_charts.OVERVIEW_QUIZ, _charts.OVERVIEW_SCAN}
+    assert named_data(_charts.team_chart()) == {_charts.TEAM}
+
+
+def test_illustration_is_marked_as_such_in_chart_and_caption():
+    illustration = widgets.load_illustration("intensiteit", ROOT / "data")
+    assert "illustratie" in illustration.caption.lower() and "geen" in illustration.caption.lower()
+    assert "Illustratie" in json.dumps(_charts.illustration_chart(illustration))
+    html = widgets.figure("intensiteit").html
+    assert html.count("<tr>") == len(illustration.points) + 1  # the data table, with header
+    assert "isw-figure" in html and "data-spec" in html
+
+
+def test_team_page_knows_every_self_scan_by_id():
+    html = widgets.team_page().html
+    assert "h3-scan-bewustzijn" in html and "h7-scan-scarf" in html
+    assert repr(widgets.team_page()) == "<Pagina team>"
