@@ -69,8 +69,9 @@ def test_a_wrong_answer_explains_why_and_links_back(watched, site_url):
     said = status_of(widget)
     assert said.startswith("Vraag 1: niet goed.")
     answered = widget.locator("fieldset.isw-question").first
-    assert answered.get_by_text("✗ Onjuist antwoord.").count() >= 1
-    assert answered.get_by_text("✓ Juist antwoord.").count() >= 1
+    assert answered.locator(".isw-was-chosen").inner_text().startswith(wrong.nth(index).locator("label").inner_text())
+    assert "✗ Onjuist antwoord (jouw keuze)." in answered.locator(".isw-was-chosen").inner_text()
+    assert answered.get_by_text("✓ Juist antwoord", exact=True).count() >= 1
     link = answered.locator(".isw-read-more a")
     if link.count():
         href = link.get_attribute("href")

@@ -147,10 +147,13 @@ function renderQuestions(el, props, model) {
       const row = h("div", { class: "isw-option" }, input,
         h("label", { for: `${base}-${i}`, html: option.html }));
       if (state.checked) {
+        const chosen = state.chosen.includes(i);
         row.append(h("p", { class: "isw-option-feedback" },
           h("span", { class: option.correct ? "isw-good" : "isw-wrong" },
-            option.correct ? "✓ Juist antwoord. " : "✗ Onjuist antwoord. "),
-          h("span", { html: option.feedback })));
+            option.correct ? "✓ Juist antwoord" : "✗ Onjuist antwoord"),
+          chosen ? h("span", { class: "isw-chosen" }, " (jouw keuze)") : null,
+          ". ", h("span", { html: option.feedback })));
+        if (chosen) row.classList.add("isw-was-chosen");
         row.classList.add(option.correct ? "isw-is-correct" : "isw-is-wrong");
       }
       return row;
