@@ -32,8 +32,13 @@ chromium: $(VENV)/.test
 	   apt-get update -qq && apt-get install -y -qq chromium) || \
 	  $(VENV)/bin/playwright install chromium
 
+# axe-core for the accessibility tests, exactly as package-lock.json pins it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 ## test: set up everything the tests need and run them all
-test: $(VENV)/.test chromium unit build nbval browser-tests
+test: $(VENV)/.test chromium node_modules/.installed unit build nbval browser-tests
 
 unit: $(VENV)/.test
 	$(PY) -m pytest tests/unit tests/errors
@@ -41,7 +46,7 @@ unit: $(VENV)/.test
 nbval: $(VENV)/.test
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
 
-browser-tests: $(VENV)/.test
+browser-tests: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest tests/build tests/browser
 
 clean:
@@ -59,6 +64,8 @@ pdf: $(VENV)/.test chromium
 bench: $(VENV)/.test chromium
 	$(PY) tools/bench.py
 
-## linkcheck: check the external links (needs a network)
+## linkcheck: visit every external link of the chapters (needs a network; report in
+## _build/linkcheck/_build/html/output.txt). Offline, tests/build/test_html_valid.py checks that
+## every external link, also those in the exercises, is a well-formed address.
 linkcheck: $(VENV)/.site
-	$(VENV)/bin/jupyter-book build . --builder linkcheck
+	$(VENV)/bin/jupyter-book build --path-output _build/linkcheck . --builder linkcheck

@@ -1,7 +1,8 @@
 """What the build and the pages cost, against a plain Jupyter Book (issue 8).
 
 `make bench` runs this. It works on copies in a scratch folder, never in the repository:
-  book/   the files of this repository (as git lists them), built as a maintainer would (`jupyter-book build .`);
+  book/   the files of this repository (as git lists them, new ones too), built as a maintainer
+          would: `jupyter-book build .`, with the copy's own `widgets` package;
   plain/  the same Markdown with the code cells removed, under Jupyter Book's default config
           (only a title and the bibliography), so the difference is what our widgets,
           extension and notebook execution cost.
@@ -11,8 +12,9 @@ read, not assertions. Lines starting with `  ` explain a figure (where the time 
 
 Environment: BENCH_DIR (scratch folder; default a new temporary one, removed afterwards),
 BENCH_PORT (first of two ports on 127.0.0.1; default any free port), BENCH_ROUNDS (clean
-builds of each book, the fastest counts; default 2), BENCH_LOADS (page loads for hydrate_ms;
-default 7), CHROMIUM (the browser; default Debian's `chromium`, else Playwright's own).
+builds of each book, the fastest counts; default 2, one when the first round takes over
+150 s), BENCH_LOADS (page loads for hydrate_ms; default 7), CHROMIUM (the browser; default
+Debian's `chromium`, else Playwright's own).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ CHART = ".isw-chart, .isw-figure"
 VEGA = re.compile(r"/_static/widgets/vega[^/]*\.js$")
 WIDGETS = "/_static/widgets/"
 EDIT_MARKER = "Benchmarkwijziging"
+BUILD_BUDGET_S = 150
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -194,7 +197,7 @@ class Build:
         if clean:
             shutil.rmtree(book / "_build", ignore_errors=True)
         # The copy's own `widgets` package, not the repository's (installed in editable mode).
-        env = {**os.environ, "PYTHONPATH": str(book), "NO_COLOR": "1"}
+        env = {**os.environ, "PYTHONPATH": str(book)}
         for attempt in (1, 2):
             start, cpu = time.perf_counter(), children_cpu()
             run = subprocess.run([JUPYTER_BOOK, "build", "."], cwd=book, env=env, capture_output=True, text=True)
@@ -229,8 +232,12 @@ class Build:
         return len(re.findall(r"^writing output\.\.\. \[", self.log, re.M))
 
     @property
-    def warnings(self) -> int:
-        return len(re.findall(r"WARNING", self.log))
+    def warnings(self) -> str:
+        kinds: dict[str, int] = {}
+        for line in re.findall(r"WARNING: .*", self.log):
+            name = (re.findall(r"\[([\w.-]+)\]\s*$", line) or ["other"])[0]
+            kinds[name] = kinds.get(name, 0) + 1
+        return ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
 
     def explain(self) -> str:
         text = f"{self.cpu:.1f} CPU s; {self.read} pages read, {self.written} written"
@@ -268,9 +275,9 @@ HYDRATION = """(chart) => {
 
 
 SCROLL_THROUGH = """async () => {
-  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
     scrollTo(0, y);
-    await new Promise((done) => setTimeout(done, 30));
+    await new Promise((done) => setTimeout(done, 20));
   }
 }"""
 
@@ -330,6 +337,10 @@ def kind(path: str) -> str:
             ".ico": "images"}.get(suffix, "other")
 
 
+def sizes(files: dict[str, bytes]) -> str:
+    return ", ".join(f"{Path(p).name} {len(b):,}" for p, b in sorted(files.items(), key=lambda kv: -len(kv[1]))) or "-"
+
+
 def by_kind(files: dict[str, bytes]) -> str:
     totals: dict[str, int] = {}
     for path, body in files.items():
@@ -352,23 +363,21 @@ def largest_widget_page(site: Path) -> str:
     return max(pages, key=lambda p: (site / p).stat().st_size)
 
 
-def source_of(book: Path, page: str) -> Path:
-    return book / Path(page).with_suffix(".md")
-
-
 # --- the benchmark --------------------------------------------------------------------------
 
 def measure_builds(book: Path, plain: Path, rounds: int) -> None:
-    ours, theirs = [], []
+    ours, theirs, started = [], [], time.perf_counter()
     for _ in range(rounds):  # alternate, so a noisy minute hits both books alike
         ours.append(Build(book, clean=True))
         theirs.append(Build(plain, clean=True))
+        if time.perf_counter() - started > BUILD_BUDGET_S:  # keep `make bench` to minutes
+            break
     best, best_plain = min(ours, key=lambda b: b.seconds), min(theirs, key=lambda b: b.seconds)
     emit("build_s", f"{best.seconds:.1f}")
     note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in ours)} s; fastest: {best.explain()}")
     emit("plain_build_s", f"{best_plain.seconds:.1f}")
     note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in theirs)} s; fastest: {best_plain.explain()}"
-         + (f"; {best_plain.warnings} warnings" if best_plain.warnings else ""))
+         + (f"; warnings: {best_plain.warnings}" if best_plain.warnings else ""))
     ratio = best.seconds / best_plain.seconds
     emit("build_ratio", f"{ratio:.2f}", "<= 1.5", ratio <= 1.5)
     note(f"in CPU seconds: {best.cpu / best_plain.cpu:.2f}")
@@ -379,73 +388,75 @@ def measure_builds(book: Path, plain: Path, rounds: int) -> None:
 
 
 def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
-    site, plain_site = book / "_build" / "html", plain / "_build" / "html"
+    """The largest chapter page against the plain book's, then every page for Vega."""
+    site = book / "_build" / "html"
     page = largest_widget_page(site)
     server, url = serve(site, port)
-    plain_server, plain_url = serve(plain_site, port + 1 if port else 0)
+    plain_server, plain_url = serve(plain / "_build" / "html", port + 1 if port else 0)
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     try:
         with sync_playwright() as playwright:
-            executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            runs = [load(browser, f"{url}/{page}", ours=True) for _ in range(max(loads, 5))]
-            plain_run = load(browser, f"{plain_url}/{page}", ours=False)
-            first = runs[0]
             emit("page", page)
-
-            widget_files = {p: b for p, b in first["files"].items()
-                            if WIDGETS in p and p.endswith((".js", ".css"))}
-            code = sum(len(b) for b in widget_files.values())
-            emit("widget_code_bytes", code, "<= 50,000", code <= 50_000)
-            emit("widget_code_gzip_bytes", sum(len(gzip.compress(b, 9)) for b in widget_files.values()))
-            note(", ".join(f"{Path(p).name} {len(b):,}" for p, b in sorted(widget_files.items())))
-
-            total = sum(len(b) for b in first["files"].values())
-            plain_total = sum(len(b) for b in plain_run["files"].values())
-            emit("page_bytes", total, f"<= plain_page_bytes {plain_total:,}", total <= plain_total)
-            note(f"{len(first['files'])} requests: {by_kind(first['files'])}")
-            if first["foreign"]:
-                note(f"requests to other origins: {', '.join(first['foreign'])}")
-            emit("plain_page_bytes", plain_total)
-            note(f"{len(plain_run['files'])} requests: {by_kind(plain_run['files'])}")
-            extra = {p: len(b) for p, b in first["files"].items() if p not in plain_run["files"]}
-            note("only ours: " + ", ".join(f"{Path(p).name} {n:,}" for p, n in sorted(extra.items(), key=lambda kv: -kv[1])))
-            missing = {p: len(b) for p, b in plain_run["files"].items() if p not in first["files"]}
-            note("only plain: " + (", ".join(f"{Path(p).name} {n:,}" for p, n in sorted(missing.items(), key=lambda kv: -kv[1])) or "-"))
-            html, plain_html = first["files"].get(f"/{page}", b""), plain_run["files"].get(f"/{page}", b"")
-            note(f"the page's HTML: {len(html):,} bytes, plain {len(plain_html):,}")
-            emit("plain_page_foreign_requests", len(plain_run["foreign"]))
-            for foreign in plain_run["foreign"]:
-                note(f"failed here (no network): {foreign}")
-
-            profiled = load(browser, f"{url}/{page}", ours=True, profile=True)["scripts"]
-            times = [r["ms"] for r in runs]
-            if None in times:
-                emit("hydrate_ms", "n/a: no isw-hydrated mark", "<= 50", False)
-            else:
-                median = statistics.median(times)
-                emit("hydrate_ms", f"{median:.1f}", "<= 50", median <= 50)
-                note(f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
-                     f"{first['hydrated']} of {first['widgets']} exercises hydrated")
-            note("JavaScript on the main thread during one load (ms): " + ", ".join(
-                f"{name} {ms:.0f}" for name, ms in sorted(profiled.items(), key=lambda kv: -kv[1])[:6]))
-
-            pages = site_pages(site)
-            chartless_with_vega, charts, charts_with_vega = [], 0, 0
-            for path in pages:
-                run = load(browser, f"{url}/{path}", ours=True, scroll=True)
-                vega = any(VEGA.search(p) for p in run["files"])
-                charts += bool(run["charts"])
-                charts_with_vega += bool(run["charts"]) and vega
-                if vega and not run["charts"]:
-                    chartless_with_vega.append(path)
-            emit("vega_on_chartless_pages", len(chartless_with_vega), "0", not chartless_with_vega)
-            note(f"{len(pages)} pages loaded and scrolled to the end; {charts} have a chart, "
-                 f"{charts_with_vega} of those loaded Vega"
-                 + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
+            runs = [load(browser, f"{url}/{page}", ours=True) for _ in range(max(loads, 5))]
+            page_figures(runs[0], load(browser, f"{plain_url}/{page}", ours=False), page)
+            hydration_figures(runs, load(browser, f"{url}/{page}", ours=True, profile=True))
+            vega_figure(browser, url, site_pages(site))
             browser.close()
     finally:
         server.shutdown()
         plain_server.shutdown()
+
+
+def page_figures(ours: dict, plain: dict, page: str) -> None:
+    widget_files = {p: b for p, b in ours["files"].items() if WIDGETS in p and p.endswith((".js", ".css"))}
+    code = sum(len(b) for b in widget_files.values())
+    emit("widget_code_bytes", code, "<= 50,000", code <= 50_000)
+    emit("widget_code_gzip_bytes", sum(len(gzip.compress(b, 9)) for b in widget_files.values()))
+    note(", ".join(f"{Path(p).name} {len(b):,}" for p, b in sorted(widget_files.items())))
+
+    total = sum(len(b) for b in ours["files"].values())
+    plain_total = sum(len(b) for b in plain["files"].values())
+    emit("page_bytes", total, f"<= plain_page_bytes {plain_total:,}", total <= plain_total)
+    note(f"{len(ours['files'])} requests: {by_kind(ours['files'])}")
+    if ours["foreign"]:
+        note(f"requests to other origins: {', '.join(ours['foreign'])}")
+    emit("plain_page_bytes", plain_total)
+    note(f"{len(plain['files'])} requests: {by_kind(plain['files'])}")
+    note("only ours: " + sizes({p: b for p, b in ours["files"].items() if p not in plain["files"]}))
+    note("only plain: " + sizes({p: b for p, b in plain["files"].items() if p not in ours["files"]}))
+    note(f"the page's HTML: {len(ours['files'].get(f'/{page}', b'')):,} bytes, "
+         f"plain {len(plain['files'].get(f'/{page}', b'')):,}")
+    emit("plain_page_foreign_requests", len(plain["foreign"]))
+    for foreign in plain["foreign"]:
+        note(f"failed here (no network): {foreign}")
+
+
+def hydration_figures(runs: list[dict], profiled: dict) -> None:
+    times = [r["ms"] for r in runs]
+    if None in times:
+        emit("hydrate_ms", "n/a: no isw-hydrated mark", "<= 50", False)
+    else:
+        median = statistics.median(times)
+        emit("hydrate_ms", f"{median:.1f}", "<= 50", median <= 50)
+        note(f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
+             f"{runs[0]['hydrated']} of {runs[0]['widgets']} exercises hydrated")
+    note("JavaScript on the main thread during one load (ms): " + ", ".join(
+        f"{name} {ms:.0f}" for name, ms in sorted(profiled["scripts"].items(), key=lambda kv: -kv[1])[:6]))
+
+
+def vega_figure(browser, url: str, pages: list[str]) -> None:
+    chartless_with_vega, chart_pages = [], []
+    for path in pages:
+        run = load(browser, f"{url}/{path}", ours=True, scroll=True)
+        vega = any(VEGA.search(p) for p in run["files"])
+        if run["charts"]:
+            chart_pages.append(f"{Path(path).stem} ({'Vega' if vega else 'no Vega yet'})")
+        elif vega:
+            chartless_with_vega.append(path)
+    emit("vega_on_chartless_pages", len(chartless_with_vega), "0", not chartless_with_vega)
+    note(f"{len(pages)} pages loaded and scrolled to the end; with a chart: {', '.join(chart_pages) or '-'}"
+         + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
 
 
 def measure_rebuilds(book: Path, page: str) -> None:
@@ -455,7 +466,7 @@ def measure_rebuilds(book: Path, page: str) -> None:
     noop = Build(book, clean=False)
     emit("noop_rebuild_s", f"{noop.seconds:.1f}", "<= 10", noop.seconds <= 10)
     note(noop.explain())
-    source = source_of(book, page)
+    source = book / Path(page).with_suffix(".md")
     edit_one_sentence(source)
     edit = Build(book, clean=False)
     emit("one_edit_rebuild_s", f"{edit.seconds:.1f}", "<= 20", edit.seconds <= 20)

@@ -44,16 +44,18 @@ def data_dir() -> Path:
     raise DataError("geen map data/ gevonden; zet INTEGRAAL_DATA op het pad ervan")
 
 
-def _compose(path: Path, text: str):
+# libyaml where installed (PyYAML's wheels have it): it parses many times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(path: Path, text: str):
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", regel {mark.line + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
         raise DataError(f"{path}{where}: geen geldige YAML: {problem}") from None
-    return node, data
 
 
 def _line_of(node, loc: tuple) -> int | None:
@@ -111,10 +113,11 @@ def _describe(data, loc: tuple) -> tuple[str, str]:
 
 
 def _validate(model, path: Path, text: str):
-    node, data = _compose(path, text)
+    data = _parse(path, text)
     try:
         return model.model_validate(data)
     except ValidationError as error:
+        node = yaml.compose(text, Loader=_Loader)  # only now: the lines of the nodes
         lines = []
         for problem in error.errors():
             loc = _data_path(data, problem["loc"])

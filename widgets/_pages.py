@@ -5,7 +5,6 @@ exercises, their behaviour lives in the browser code, not in Python.
 
 from __future__ import annotations
 
-from ._charts import illustration_chart, overview_chart, team_chart
 from ._load import load_all, load_illustration
 from ._props import props_json, render_template
 from ._schema import Scan
@@ -37,6 +36,8 @@ class Page(_Html):
 
 def figure(name: str) -> Figure:
     """A chart in the text from data/illustraties/NAME.yml, with its caption and data table."""
+    from ._charts import illustration_chart  # Altair loads only where a chart is drawn
+
     illustration = load_illustration(name)
     html = render_template(
         "figure.html.j2",
@@ -49,11 +50,15 @@ def figure(name: str) -> Figure:
 
 def results_page() -> Page:
     """'Mijn resultaten': everything this browser keeps, in one overview chart and tables."""
+    from ._charts import overview_chart
+
     return Page(render_template("results.html.j2", spec_json=props_json(overview_chart())), "mijn-resultaten")
 
 
 def team_page() -> Page:
     """The team page: pasted result codes side by side; the scans it knows, by id."""
+    from ._charts import team_chart
+
     scans = {
         exercise.id: {"title": exercise.title, "dimensions": [d.name for d in exercise.dimensions]}
         for exercise, _ in load_all().values()

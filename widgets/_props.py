@@ -13,7 +13,6 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
-from ._charts import scan_chart
 from ._schema import BAND_FLOORS, BANDS, Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
@@ -46,6 +45,12 @@ def _questions(questions) -> list[dict]:
     ]
 
 
+def _scan_chart(scan: Scan) -> dict:
+    from ._charts import scan_chart  # Altair loads only in notebooks that draw a chart
+
+    return scan_chart(scan)
+
+
 def props(exercise: Exercise) -> dict:
     """The JSON the browser code renders from; the same live in Jupyter and on the site."""
     common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title}
@@ -69,7 +74,7 @@ def props(exercise: Exercise) -> dict:
                 {"id": s.id, "html": md.inline(s.text), "dimension": s.dimension}
                 for s in exercise.statements
             ],
-            "chart": scan_chart(exercise),
+            "chart": _scan_chart(exercise),
         }
     if isinstance(exercise, Sort):
         return common | {

@@ -162,7 +162,8 @@ def check_read_more(app: Sphinx, env) -> None:
 def vega_bundle(cache_dir: Path) -> Path:
     """Vega, Vega-Lite and Vega-Embed as one ES module, made offline by vl-convert.
 
-    Made once per vl-convert version and kept beside the doctrees: it takes seconds.
+    Made once per vl-convert version and kept in .cache/, outside _build, so a clean build
+    does not pay for it again: it takes seconds.
     """
     import vl_convert
 
@@ -185,7 +186,7 @@ def copy_static(app: Sphinx, exception: Exception | None) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, target / name)
-    shutil.copyfile(vega_bundle(Path(app.doctreedir).parent / "vega-cache"), target / "vega.js")
+    shutil.copyfile(vega_bundle(Path(app.srcdir) / ".cache"), target / "vega.js")
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
@@ -216,6 +217,17 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: pages with exercises fetch exercise.js at once, not after the loader.
+
+    The loader imports it only when it runs; a modulepreload lets the browser start earlier.
+    """
+    if doctree is None or 'class="isw-widget' not in context.get("body", ""):
+        return
+    href = app.builder.get_relative_uri(pagename, "_static/widgets/exercise.js")
+    context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
+
+
 def configure_theme(app: Sphinx, config) -> None:
     """config-inited: our layout additions and a favicon served by the site itself."""
     config.templates_path = [str(TEMPLATES), *config.templates_path]
@@ -229,6 +241,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", drop_widget_state)
     app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
+    app.connect("html-page-context", preload_exercise_module)
     app.connect("build-finished", copy_static)
     app.connect("build-finished", write_index_redirect, priority=400)
     app.add_js_file("widgets/loader.js", type="module")

@@ -102,27 +102,48 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def strings(value) -> list[str]:
+    """Every string in a JSON value (an exercise's props carry its text as HTML)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [s for item in value for s in strings(item)] if isinstance(value, list) else []
+
+
+def hrefs(html: str) -> list[str]:
+    """The link targets in a piece of HTML, including those in the exercises' data-props."""
+    document = BeautifulSoup(html, "html.parser")
+    found = [a["href"] for a in document.find_all(["a", "area"], href=True)]
+    for element in document.find_all(attrs={"data-props": True}):
+        found += [h for text in strings(json.loads(element["data-props"])) if "<a " in text for h in hrefs(text)]
+    return found
+
+
 def external_links(site: Path) -> dict[str, list[str]]:
     """Every link out of the site (an address with a scheme, or starting with //), by page."""
     links: dict[str, list[str]] = {}
     for page in pages(site):
-        document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for anchor in document.find_all(["a", "area"], href=True):
-            href = anchor["href"]
+        for href in hrefs(page.read_text(encoding="utf-8")):
             if href.startswith("//") or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href.strip()):
                 links.setdefault(href, []).append(str(page.relative_to(site)))
     return links
 
 
 def test_every_external_link_is_well_formed(built_site):
-    links = external_links(built_site)
-    assert links, "no external links found: is the site built?"
     problems = [
         f"{href!r} on {', '.join(sorted(set(where)))}: {problem}"
-        for href, where in sorted(links.items())
+        for href, where in sorted(external_links(built_site).items())
         if (problem := link_problem(href))
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_links_in_pages_and_exercises_are_found():
+    """The collection above sees links in the page and in an exercise's props."""
+    props = json.dumps({"intro": '<p><a href="https://example.nl/a">a</a></p>'}).replace('"', "&quot;")
+    html = f'<a href="mailto:x@example.nl">m</a><section data-props="{props}"></section>'
+    assert hrefs(html) == ["mailto:x@example.nl", "https://example.nl/a"]
 
 
 @pytest.mark.parametrize(
