@@ -20,9 +20,7 @@ Debian's `chromium`, else Playwright's own).
 from __future__ import annotations
 
 import datetime
-import functools
 import gzip
-import http.server
 import os
 import platform
 import re
@@ -32,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -40,17 +37,11 @@ from urllib.parse import urlparse
 import yaml
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).parent))
+from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 CODE_CELL = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*\{code-cell\}")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CHART = ".isw-chart, .isw-figure"
@@ -251,17 +242,6 @@ class Build:
 
 # --- the browser ----------------------------------------------------------------------------
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path, port: int) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 HYDRATION = """(chart) => {
   const nav = performance.getEntriesByType("navigation")[0];
   const mark = performance.getEntriesByName("isw-hydrated")[0];
@@ -393,10 +373,9 @@ def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
     page = largest_widget_page(site)
     server, url = serve(site, port)
     plain_server, plain_url = serve(plain / "_build" / "html", port + 1 if port else 0)
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             emit("page", page)
             runs = [load(browser, f"{url}/{page}", ours=True) for _ in range(max(loads, 5))]
             page_figures(runs[0], load(browser, f"{plain_url}/{page}", ours=False), page)

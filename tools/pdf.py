@@ -10,23 +10,19 @@ bookmarks per page, so a reader can jump to any chapter.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import io
-import os
-import shutil
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader, PdfWriter
 from sphinx_external_toc.parsing import parse_toc_yaml
 
+sys.path.insert(0, str(Path(__file__).parent))
+from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGE = {"format": "A4", "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}}
 
 
@@ -41,17 +37,6 @@ def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
                 yield from walk(item)
 
     return list(walk(site_map.root.docname))
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def _contents_page(title: str, entries: list[tuple[str, int]]) -> str:
@@ -73,13 +58,11 @@ li {{ display: flex; justify-content: space-between; border-bottom: 1px dotted #
 
 def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken") -> list[str]:
     """Print every TOC page of the site at `site` into `out`; returns the page titles."""
-    server = _serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = serve(site)
     chapters: list[tuple[str, bytes]] = []
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             page = browser.new_page()
             for docname in toc_pages():
                 page.goto(f"{base}/{docname}.html")

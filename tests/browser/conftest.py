@@ -2,58 +2,29 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import BUILD_HTML
+from helpers import BUILD_HTML, ROOT
 
-# Without these flags Chromium keeps trying to reach Google's services from a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
-def serve(folder: Path):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+sys.path.insert(0, str(ROOT / "tools"))
+from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(built_site)
+    yield url
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium where installed; else Playwright's own download (None)."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

@@ -3,7 +3,6 @@ loads only where a chart is drawn."""
 
 from __future__ import annotations
 
-import pytest
 
 from drive import answer_questions, answer_scan, status_of
 
