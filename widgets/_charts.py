@@ -7,6 +7,9 @@ are plain JSON and the same for every build, so nbval can compare them.
 
 from __future__ import annotations
 
+import json
+import textwrap
+
 import altair as alt
 
 from ._schema import BAND_FLOORS, Illustration, Scan
@@ -44,7 +47,7 @@ def _band_layer() -> alt.Chart:
             color=alt.Color(
                 "band:N",
                 scale=alt.Scale(domain=order, range=_BAND_SHADES),
-                legend=alt.Legend(title="Uitkomst", orient="bottom"),
+                legend=alt.Legend(title="Uitkomst", orient="bottom", direction="vertical"),
                 sort=order,
             ),
         )
@@ -62,7 +65,10 @@ def scan_chart(scan: Scan) -> dict:
     names = [d.name for d in scan.dimensions]
     rows = [{"dimensie": name, "score": None} for name in names]
     score = alt.X("score:Q", scale=alt.Scale(domain=[1, 5]), axis=_SCORE_AXIS)
-    dimension = alt.Y("dimensie:N", sort=names, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=200))
+    # Long names go on several lines, so the bars keep room on a phone.
+    lines = {name: textwrap.wrap(name, 16) for name in names}
+    dimension = alt.Y("dimensie:N", sort=names, title=None,
+                      axis=alt.Axis(labelFontSize=12, labelExpr=f"{json.dumps(lines)}[datum.label]"))
     bars = alt.Chart().mark_bar(color=_INK, height=14).encode(
         x=score,
         x2=alt.datum(1),  # bars grow from the bottom of the scale, 1, not from 0
@@ -73,7 +79,8 @@ def scan_chart(scan: Scan) -> dict:
         x=score, y=dimension, text=alt.Text("score:Q", format=".1f")
     )
     profile = alt.layer(bars, labels, data=alt.InlineData(values=rows, name=PROFILE))
-    chart = alt.layer(_band_layer(), profile).properties(width="container", height=34 * len(names))
+    step = max(34, 16 * max(len(wrapped) for wrapped in lines.values()))
+    chart = alt.layer(_band_layer(), profile).properties(width="container", height=step * len(names))
     return _to_dict(chart.configure_view(stroke=None))
 
 

@@ -287,7 +287,7 @@ function renderScan(el, props, model) {
   const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
-    chart, table, texts, share);
+    chart, h("div", { class: "isw-table-scroll" }, table), texts, share);
 
   function statement(s, index) {
     const name = `${props.id}-${s.id}`;
