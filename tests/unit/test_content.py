@@ -85,3 +85,35 @@ def test_no_text_copied_from_the_sources():
     result = subprocess.run([str(tool), "chapters", "data"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.strip().endswith("0 copied runs of 10+ words")
+
+
+# Every idea issue 3 lists, with the chapter that must carry it and the source it must cite.
+SOURCE_IDEAS = [
+    ("h1", ["definitie", "cliënt", "domein", "gedeeld doel"], ["integraal-samenwerken", "eigen-naar-gedeelde-doelen"]),
+    ("h2", ["valkuil", "naast elkaar", "zeggen", "onderhandel", "regie", "missiewerk"],
+     ["integraal-samenwerken", "louweret-gewoon-doen", "louweret-integraal-werken",
+      "vanderhorst-vier-stappen", "eigen-naar-gedeelde-doelen"]),
+    ("h3", ["routine-expertise", "adaptieve expertise", "weten, zien en voelen", "zingeving", "gelijkwaardig"],
+     ["integraal-samenwerken"]),
+    ("h4", ["co-creatie", "jezelf", "conflict", "transparan", "eigenaarschap", "vertrouwen"],
+     ["integraal-samenwerken"]),
+    ("h5", ["gelijkwaardig", "diepe betrokkenheid", "zingeving", "vertrouwen", "empathie", "vier stappen"],
+     ["vanderhorst-vier-stappen", "vanderhorst-werk-samen"]),
+    ("h6", ["vraag", "intensi", "informatie", "samenwerkingsreferentiemodel", "kpi", "regisseur", "buiten"],
+     ["eigen-naar-gedeelde-doelen", "goedee-entken-ontketen"]),
+    ("h7", ["je bent wat je doet", "mensen naar het project", "scarf", "status", "zekerheid", "autonomie",
+            "verbondenheid", "rechtvaardigheid", "leergemeenschap", "vrijplaats", "leidinggevende"],
+     ["louweret-gewoon-doen", "louweret-integraal-werken", "rock-scarf", "vonk-je-bent-wat-je-doet"]),
+    ("h8", ["actieplan"], []),
+]
+
+
+@pytest.mark.parametrize("prefix, ideas, sources", SOURCE_IDEAS, ids=[i[0] for i in SOURCE_IDEAS])
+def test_every_source_idea_is_in_its_chapter_and_cited(prefix, ideas, sources):
+    path = next(p for p in CORE if p.stem.startswith(prefix))
+    text = path.read_text(encoding="utf-8")
+    for idea in ideas:
+        assert idea in text.lower(), f"{path.name} does not discuss '{idea}'"
+    for key in sources:
+        assert re.search(r"\{cite:[pt]\}`[^`]*\b" + re.escape(key) + r"\b", text), f"{path.name} never cites {key}"
+    assert "{cite" in text
