@@ -56,36 +56,44 @@ li {{ display: flex; justify-content: space-between; border-bottom: 1px dotted #
 <h2>Inhoud</h2><ol>{rows}</ol></body></html>"""
 
 
-def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken") -> list[str]:
-    """Print every TOC page of the site at `site` into `out`; returns the page titles."""
+def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken", browser=None) -> list[str]:
+    """Print every TOC page of the site at `site` into `out`; returns the page titles.
+
+    Pass a running Playwright `browser` to reuse it (the tests do); else one is started.
+    """
+    if browser is None:
+        with sync_playwright() as playwright:
+            running = launch(playwright)
+            try:
+                return build_pdf(site, out, title, running)
+            finally:
+                running.close()
     server, base = serve(site)
     chapters: list[tuple[str, bytes]] = []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            for docname in toc_pages():
-                page.goto(f"{base}/{docname}.html")
-                page.wait_for_selector("html[data-isw-ready]", state="attached")
-                name = page.locator("article h1").first.evaluate(
-                    "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
-                    " return c.textContent.trim(); }"
-                )
-                chapters.append((name, page.pdf(**PAGE)))
-            counts = [len(PdfReader(io.BytesIO(pdf)).pages) for _, pdf in chapters]
-            front_pages = 1
-            while True:  # the contents page may itself take more than one page
-                starts, number = [], front_pages + 1
-                for count in counts:
-                    starts.append(number)
-                    number += count
-                page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)]))
-                front = page.pdf(**PAGE)
-                if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
-                    break
-                front_pages = len(PdfReader(io.BytesIO(front)).pages)
-            browser.close()
+        for docname in toc_pages():
+            page.goto(f"{base}/{docname}.html")
+            page.wait_for_selector("html[data-isw-ready]", state="attached")
+            name = page.locator("article h1").first.evaluate(
+                "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
+                " return c.textContent.trim(); }"
+            )
+            chapters.append((name, page.pdf(**PAGE)))
+        counts = [len(PdfReader(io.BytesIO(pdf)).pages) for _, pdf in chapters]
+        front_pages = 1
+        while True:  # the contents page may itself take more than one page
+            starts, number = [], front_pages + 1
+            for count in counts:
+                starts.append(number)
+                number += count
+            page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)]))
+            front = page.pdf(**PAGE)
+            if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
+                break
+            front_pages = len(PdfReader(io.BytesIO(front)).pages)
     finally:
+        page.close()
         server.shutdown()
 
     writer = PdfWriter()

@@ -224,7 +224,7 @@ def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctre
     """
     if doctree is None or 'class="isw-widget' not in context.get("body", ""):
         return
-    href = app.builder.get_relative_uri(pagename, "_static/widgets/exercise.js")
+    href = context["pathto"]("_static/widgets/exercise.js", 1)
     context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
 
 

@@ -34,9 +34,9 @@ def normalised(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def book_pdf(built_site, tmp_path_factory):
+def book_pdf(built_site, tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("pdf") / "boek.pdf"
-    titles = pdf.build_pdf(built_site, out)
+    titles = pdf.build_pdf(built_site, out, browser=browser)
     reader = PdfReader(out)
     return titles, [normalised(page.extract_text()) for page in reader.pages], reader
 
