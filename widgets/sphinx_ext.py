@@ -194,6 +194,7 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
+<link rel="icon" href="_static/favicon.svg">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
@@ -213,7 +214,7 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
         return
     target = f"{app.config.root_doc}.html"
     (Path(app.outdir) / "index.html").write_text(
-        REDIRECT_PAGE.format(title=app.config.project, target=target), encoding="utf-8"
+        REDIRECT_PAGE.format(title=app.config.html_title or app.config.project, target=target), encoding="utf-8"
     )
 
 

@@ -40,6 +40,7 @@ class Watched:
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
         page.on("request", self._request)
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
         self.origin = origin
 
     def _request(self, request):
