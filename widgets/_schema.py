@@ -38,7 +38,7 @@ class Option(Strict):
 class Question(Strict):
     id: Id
     text: Text
-    read_more: Id | None = None
+    read_more: Id  # the label of the section that explains it, on the same page
     options: list[Option] = Field(min_length=2, max_length=6)
 
     @model_validator(mode="after")

@@ -147,8 +147,6 @@ def check_read_more(app: Sphinx, env) -> None:
             if not isinstance(exercise, (Quiz, Casus)):
                 continue
             for question in exercise.questions:
-                if question.read_more is None:
-                    continue
                 target = labels.get(question.read_more)
                 if target is None or target[0] != docname:
                     logger.warning(

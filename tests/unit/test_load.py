@@ -14,6 +14,7 @@ from helpers import FIXTURES, ROOT
 GOOD_QUESTION = """
       - id: v1
         text: Vraag?
+        read_more: sectie
         options:
           - text: Ja
             correct: true
@@ -57,6 +58,7 @@ def test_question_without_correct_option(tmp_path):
             questions:
               - id: zonder-goed
                 text: Vraag?
+                read_more: sectie
                 options:
                   - text: A
                     feedback: x
@@ -65,6 +67,7 @@ def test_question_without_correct_option(tmp_path):
         """)
     message = error_of(path)
     assert str(path) in message and "regel 6" in message
+    assert message.count("\n") == 0, "one problem, one line"
     assert "'q' > 'zonder-goed'" in message and "geen optie met correct: true" in message
 
 
@@ -77,6 +80,7 @@ def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
             questions:
               - id: v1
                 text: Vraag?
+                read_more: sectie
                 options:
                   - text: A
                     correct: true
@@ -84,8 +88,14 @@ def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
                     feedback: y
         """)
     message = error_of(path)
-    assert f"{path}, regel 9" in message  # the option that lacks it
+    assert f"{path}, regel 10" in message  # the option that lacks it
     assert "item 'q' > 'v1', veld options[0].feedback: dit veld ontbreekt" in message
+
+
+def test_question_without_read_more(tmp_path):
+    path = write(tmp_path, "exercises:\n  - id: q\n    kind: quiz\n    title: T\n    questions:\n"
+                 + GOOD_QUESTION.replace("        read_more: sectie\n", ""))
+    assert "item 'q' > 'v1', veld read_more: dit veld ontbreekt" in error_of(path)
 
 
 def test_misspelt_field(tmp_path):
