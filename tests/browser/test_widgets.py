@@ -77,3 +77,20 @@ def test_a_wrong_answer_explains_why_and_links_back(watched, site_url):
         href = link.get_attribute("href")
         assert page.locator(href).count() == 1
         assert "de tekst hierboven" not in link.inner_text()
+
+
+def test_copy_link_gives_a_stable_link_to_the_exercise(browser, site_url):
+    """Trainers link to "hoofdstuk 3, zelfscan": the button copies page URL + exercise id."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    watched = Watched(context.new_page(), site_url)
+    page = watched.open(f"{site_url}/chapters/h3-integraal-bewustzijn.html")
+    scan = page.locator("#h3-scan-bewustzijn")
+    scan.get_by_role("button", name="Kopieer link naar deze oefening").click()
+    link = f"{site_url}/chapters/h3-integraal-bewustzijn.html#h3-scan-bewustzijn"
+    assert status_of(scan) == f"Link gekopieerd: {link}"
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.goto(link)
+    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    assert page.evaluate("document.querySelector('#h3-scan-bewustzijn').getBoundingClientRect().top") < 200
+    watched.assert_clean()
+    context.close()
