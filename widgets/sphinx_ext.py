@@ -6,8 +6,10 @@ Sphinx's event order.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import zlib
 import sys
 from pathlib import Path
 
@@ -28,6 +30,21 @@ STATIC_FILES = (
     "exercise.css", "storage-guard.js", "theme.css", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
+def _version_stamp() -> str:
+    """One stamp for all the widgets' browser code: it changes when any of those files does.
+
+    It is written into loader.js, so Sphinx's own checksum of the loader (`loader.js?v=…`)
+    changes with any of them; the loader passes that `?v=` on to every module it imports.
+    """
+    import vl_convert
+
+    digest = hashlib.sha256(vl_convert.__version__.encode())
+    for name in STATIC_FILES:
+        digest.update((STATIC / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+VERSION = _version_stamp()
 PACKAGE_SOURCES = sorted(
     p for p in Path(__file__).parent.rglob("*") if p.suffix in {".py", ".j2"} and "__pycache__" not in p.parts
 )
@@ -173,17 +190,22 @@ def vega_bundle(cache_dir: Path) -> Path:
     return path
 
 
-def copy_static(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: the widgets' browser code and the Vega bundle into _static/widgets/.
+def copy_static(app: Sphinx) -> None:
+    """builder-inited: the widgets' browser code and the Vega bundle into _static/widgets/.
 
-    Pages load vega.js only when they are about to draw a chart (see static/chart.js).
+    Before any page is written: Sphinx stamps each script and stylesheet link with a checksum
+    of the file it finds in the output (`?v=…`), so a returning reader's browser fetches a
+    changed file instead of its cached copy. Pages load vega.js only when they are about to
+    draw a chart (see static/chart.js).
     """
-    if exception is not None or app.builder.format != "html":
+    if app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "widgets"
     target.mkdir(parents=True, exist_ok=True)
     for name in STATIC_FILES:
         shutil.copyfile(STATIC / name, target / name)
+    loader = target / "loader.js"
+    loader.write_text(f"// build {VERSION}\n" + loader.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copyfile(vega_bundle(Path(app.srcdir) / ".cache"), target / "vega.js")
 
 
@@ -223,7 +245,9 @@ def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctre
     """
     if doctree is None or 'class="isw-widget' not in context.get("body", ""):
         return
-    href = context["pathto"]("_static/widgets/exercise.js", 1)
+    loader = (Path(app.outdir) / "_static" / "widgets" / "loader.js").read_bytes().replace(b"\r", b"")
+    stamp = f"{zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js
+    href = context["pathto"]("_static/widgets/exercise.js", 1) + f"?v={stamp}"
     context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
 
 
@@ -236,14 +260,15 @@ def configure_theme(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
     app.connect("builder-inited", validate_book)
+    app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", drop_widget_state)
     app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
-    app.connect("build-finished", copy_static)
     app.connect("build-finished", write_index_redirect, priority=400)
-    app.add_js_file("widgets/loader.js", type="module")
+    # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
+    app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")

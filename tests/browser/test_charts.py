@@ -3,6 +3,8 @@ loads only where a chart is drawn."""
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 
 from drive import answer_questions, answer_scan, status_of
 
@@ -11,7 +13,7 @@ FIGURE_PAGE = "chapters/h6-samenwerken-inrichten.html"
 
 
 def vega_requested(watched) -> bool:
-    return any(url.endswith("/vega.js") for url in watched.requests)
+    return any(urlparse(url).path.endswith("/vega.js") for url in watched.requests)
 
 
 def chart_labels(chart) -> list[str]:

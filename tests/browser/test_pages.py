@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from urllib.parse import urlparse
 
 from conftest import PAGES, WIDGET_PAGES
 
@@ -19,7 +20,7 @@ def test_page_loads_clean(watched, site_url, path):
     assert hydrated == total, f"{total - hydrated} of {total} exercises did not start"
     page.mouse.wheel(0, 50000)  # bring every figure near the screen
     page.wait_for_timeout(200)
-    vega = any(url.endswith("/vega.js") for url in watched.requests)
+    vega = any(urlparse(url).path.endswith("/vega.js") for url in watched.requests)
     drawn = page.locator(".isw-chart svg").count()
     assert vega == (drawn > 0), "Vega is loaded exactly on pages that draw a chart"
     if page.locator(".isw-figure, .isw-scan, [data-isw-page]").count() == 0:

@@ -7,7 +7,7 @@ let bundle;
 const views = new WeakMap();
 
 function vega() {
-  bundle ??= import("./vega.js");
+  bundle ??= import(`./vega.js${new URL(import.meta.url).search}`);
   return bundle;
 }
 

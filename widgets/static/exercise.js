@@ -347,7 +347,7 @@ function renderScan(el, props, model) {
       return;
     }
     try {
-      const { showChart } = await import("./chart.js");
+      const { showChart } = await import(`./chart.js${new URL(import.meta.url).search}`);
       chart.hidden = false;
       await showChart(chart, props.chart, {
         profiel: rows.map((row) => ({ dimensie: row.name, score: row.mean })),

@@ -3,6 +3,10 @@
 // localStorage, and calls the same `render` that Jupyter runs. With storage blocked the
 // exercises still work, without memory. Nothing leaves the browser.
 
+/** The build's version stamp (`?v=…` on this module's URL), passed on to every module it
+ * loads, so a browser never mixes a new page with an old cached module. */
+const VERSION = new URL(import.meta.url).search;
+
 /** Prefix of every key this site writes to localStorage; `store` reads and erases only these. */
 export const PREFIX = "integraal-samenwerken:";
 
@@ -84,7 +88,7 @@ export function createModel(props, saved) {
 export async function hydrate(root = document) {
   const sections = [...root.querySelectorAll("section.isw-widget[data-props]")];
   if (sections.length === 0) return;
-  const { render } = await import("./exercise.js");
+  const { render } = await import(`./exercise.js${VERSION}`);
   for (const section of sections) {
     const props = JSON.parse(section.dataset.props);
     try {
@@ -104,7 +108,7 @@ async function mountPages(root = document) {
   for (const element of root.querySelectorAll("[data-isw-page]")) {
     const path = PAGE_MODULES[element.dataset.iswPage];
     if (!path) continue;
-    const module = await import(path);
+    const module = await import(`${path}${VERSION}`);
     await module.mount(element, { store });
   }
 }
@@ -113,7 +117,7 @@ async function mountPages(root = document) {
 async function drawFigures(root = document) {
   const charts = root.querySelectorAll(".isw-figure .isw-chart[data-spec]");
   if (charts.length === 0) return;
-  const { drawWhenVisible } = await import("./chart.js");
+  const { drawWhenVisible } = await import(`./chart.js${VERSION}`);
   for (const chart of charts) drawWhenVisible(chart, JSON.parse(chart.dataset.spec));
 }
 
@@ -125,5 +129,7 @@ async function start() {
   }
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+// The page's HTML is parsed once readyState leaves "loading"; that comes before the theme's
+// deferred scripts run and DOMContentLoaded fires, so the exercises work sooner.
+if (document.readyState === "loading") document.addEventListener("readystatechange", start, { once: true });
 else start();

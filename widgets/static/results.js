@@ -2,7 +2,9 @@
 // tables beside it, and the reader's controls over it: download as JSON, the chart as SVG or
 // PNG, and erase everything. It reads only what loader.js's store wrote; nothing is sent.
 
-import { announce, h, number } from "./exercise.js";
+// Imported with this module's own version stamp, so both share one copy of exercise.js.
+const VERSION = new URL(import.meta.url).search;
+const { announce, h, number } = await import(`./exercise.js${VERSION}`);
 
 const chapterOf = (page) => {
   const match = /\/h(\d)-[^/]*$/.exec(page ?? "");
@@ -56,7 +58,7 @@ export function mount(el, { store }) {
     const exportButtons = ["svg", "png"].map((format) => h("button", {
       type: "button", class: "isw-button isw-secondary",
       onclick: async () => {
-        const { exportChart } = await import("./chart.js");
+        const { exportChart } = await import(`./chart.js${VERSION}`);
         const data = await exportChart(chart, format);
         if (!data) return announce(status, "Er is nog geen grafiek om te downloaden.");
         download(`mijn-resultaten.${format}`, format === "svg"
@@ -99,7 +101,7 @@ export function mount(el, { store }) {
           "Wis al mijn antwoorden")),
     );
     if (count) {
-      const { showChart } = await import("./chart.js");
+      const { showChart } = await import(`./chart.js${VERSION}`);
       await showChart(chart, spec, { quizscores: quizzes, scanprofielen: scans });
     }
   }

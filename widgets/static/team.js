@@ -1,7 +1,9 @@
 // The team page: a trainer or team pastes the result codes of several self-scans and sees the
 // profiles side by side and the spread per dimension, anonymously, all in this browser.
 
-import { announce, decodeProfile, h, number } from "./exercise.js";
+// Imported with this module's own version stamp, so both share one copy of exercise.js.
+const VERSION = new URL(import.meta.url).search;
+const { announce, decodeProfile, h, number } = await import(`./exercise.js${VERSION}`);
 
 /** Valid profiles per scan, and a Dutch message per line that could not be read. */
 export function readCodes(text, scans) {
@@ -75,7 +77,7 @@ export function mount(el) {
     const rows = list.flatMap((scores, i) =>
       dimensions.map((dimension, d) => ({ deelnemer: people[i], dimensie: dimension, score: scores[d] })));
     try {
-      const { showChart } = await import("./chart.js");
+      const { showChart } = await import(`./chart.js${VERSION}`);
       await showChart(chart, spec, { team: rows });
     } catch (error) {
       chart.remove();
