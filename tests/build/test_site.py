@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from pdf import toc_pages  # noqa: E402  (tools/pdf.py)
 
 # Every attribute through which a page makes the browser fetch something.
 FETCHING = {
@@ -83,19 +86,8 @@ def test_cell_outputs_carry_no_inline_script(built_site):
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    walk(toc.get("chapters", []))
-    return files
+    """Every page of _toc.yml, read with sphinx-external-toc as tools/pdf.py reads it."""
+    return toc_pages(ROOT / "_toc.yml")
 
 
 def test_every_toc_entry_exists_and_every_chapter_is_in_the_toc():
