@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import zlib
 import sys
+import zlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -30,6 +30,8 @@ STATIC_FILES = (
     "exercise.css", "storage-guard.js", "theme.css", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
+
+
 def _version_stamp() -> str:
     """One stamp for all the widgets' browser code: it changes when any of those files does.
 
@@ -94,7 +96,6 @@ def validate_book(app: Sphinx) -> None:
                 problems.append(f"{chapter.relative_to(app.srcdir)}: figuur '{name}': {error}")
     if problems:
         raise BookDataError("\n".join(problems))
-    app.env.widgets_exercises = exercises
 
 
 def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -154,7 +155,7 @@ def register_exercise_anchors(app: Sphinx, doctree) -> None:
 def check_read_more(app: Sphinx, env) -> None:
     """env-check-consistency (all pages read): every read_more label exists on its own page."""
     labels = env.domaindata["std"]["labels"]
-    exercises = getattr(env, "widgets_exercises", None) or load_all(Path(app.srcdir) / "data")
+    exercises = load_all(Path(app.srcdir) / "data")  # cached: validated at builder-inited
     for docname in sorted(env.found_docs):
         path = Path(env.doc2path(docname))
         if path.suffix != ".md" or not path.is_file():
