@@ -53,6 +53,19 @@ def test_bad_data_stops_even_a_plain_build_without_a_traceback(tmp_path):
     assert not (book / "_build" / "html" / "chapters" / "t1.html").exists()
 
 
+def test_data_file_in_another_encoding_stops_a_plain_build_with_file_and_line(tmp_path):
+    book = make_book(tmp_path / "book")
+    good = (book / "data" / "t1-oefeningen.yml").read_text(encoding="utf-8")
+    good = good.replace("t1-", "t2-").replace("title: Testquiz", "title: Testquiz over café")
+    (book / "data" / "t2.yml").write_bytes(good.encode("cp1252"))
+    result = build_book(book, strict=False)
+    assert result.returncode != 0
+    line = good[: good.index("é")].count("\n") + 1
+    assert f"t2.yml, regel {line}: teken 0xE9 is geen UTF-8" in result.stderr
+    assert "opnieuw op met de codering UTF-8" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_chapter_naming_an_unknown_exercise_stops_the_build(tmp_path):
     chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8").replace('"t1-sort"', '"t1-sorteer"')
     book = make_book(tmp_path / "book", chapter=chapter)
