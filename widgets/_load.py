@@ -208,46 +208,46 @@ def _kind_of(value) -> str:
     return "tekst"
 
 
+_FIELDS = "hier horen velden (naam: waarde), gevonden: {found}"
+_WHOLE = "hier hoort een heel getal (er staat {wrote})"
+# pydantic's error types in Dutch; {wrote} is what the author wrote, {found} what kind of thing.
+_SCHEMA_PROBLEMS = {
+    "missing": f"dit veld ontbreekt; voeg het toe (zie {README})",
+    "extra_forbidden": f"onbekend veld (een tikfout?); de velden staan in {README}",
+    "union_tag_invalid": "onbekende soort oefening '{tag}'; kies uit " + ", ".join(KINDS),
+    "union_tag_not_found": "het veld 'kind' ontbreekt; kies uit " + ", ".join(KINDS),
+    "dict_type": _FIELDS,
+    "model_type": _FIELDS,
+    "model_attributes_type": _FIELDS,
+    "list_type": "hier hoort een lijst (regels die beginnen met '- '), gevonden: {found}",
+    "string_type": "hier hoort tekst, gevonden: {found}",
+    "not_text": "YAML leest {wrote} hier als {found}, niet als tekst; zet het tussen aanhalingstekens: \"{raw}\"",
+    "bool_type": "kies true of false (er staat {wrote})",
+    "bool_parsing": "kies true of false (er staat {wrote})",
+    "int_type": _WHOLE,
+    "int_parsing": _WHOLE,
+    "int_from_float": _WHOLE,
+    "greater_than_equal": "moet minstens {ge} zijn (er staat {wrote})",
+    "less_than_equal": "mag hoogstens {le} zijn (er staat {wrote})",
+    "string_pattern_mismatch": "een id bestaat uit kleine letters, cijfers en streepjes (er staat {wrote})",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "te lang: hoogstens {max_length} tekens",
+    "too_short": "te weinig onderdelen: minstens {min_length}, er staan er {actual_length}",
+    "too_long": "te veel onderdelen: hoogstens {max_length}, er staan er {actual_length}",
+}
+
+
 def _schema_message(problem: dict, node) -> str:
     """pydantic's error in Dutch, with what the author wrote where that helps."""
-    kind, ctx, value = problem["type"], problem.get("ctx", {}), problem.get("input")
-    wrote = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _kind_of(value)
-    if kind == "missing":
-        return f"dit veld ontbreekt; voeg het toe (zie {README})"
-    if kind == "extra_forbidden":
-        return f"onbekend veld (een tikfout?); de velden staan in {README}"
-    if kind == "union_tag_invalid":
-        return f"onbekende soort oefening '{ctx.get('tag')}'; kies uit {', '.join(KINDS)}"
-    if kind == "union_tag_not_found":
-        return f"het veld 'kind' ontbreekt; kies uit {', '.join(KINDS)}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"hier horen velden (naam: waarde), gevonden: {_kind_of(value)}"
-    if kind == "list_type":
-        return f"hier hoort een lijst (regels die beginnen met '- '), gevonden: {_kind_of(value)}"
-    if kind == "string_type":
-        if isinstance(value, (bool, int, float)):
-            return (f"YAML leest {wrote} hier als {_kind_of(value)}, niet als tekst; "
-                    f"zet het tussen aanhalingstekens: \"{node.value if node is not None else value}\"")
-        return f"hier hoort tekst, gevonden: {_kind_of(value)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"kies true of false (er staat {wrote})"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"hier hoort een heel getal (er staat {wrote})"
-    if kind == "greater_than_equal":
-        return f"moet minstens {ctx['ge']} zijn (er staat {wrote})"
-    if kind == "less_than_equal":
-        return f"mag hoogstens {ctx['le']} zijn (er staat {wrote})"
-    if kind == "string_pattern_mismatch":
-        return f"een id bestaat uit kleine letters, cijfers en streepjes (er staat {wrote})"
-    if kind == "string_too_short":
-        return "mag niet leeg zijn"
-    if kind == "string_too_long":
-        return f"te lang: hoogstens {ctx['max_length']} tekens"
-    if kind == "too_short":
-        return f"te weinig onderdelen: minstens {ctx['min_length']}, er staan er {ctx['actual_length']}"
-    if kind == "too_long":
-        return f"te veel onderdelen: hoogstens {ctx['max_length']}, er staan er {ctx['actual_length']}"
-    return problem["msg"].removeprefix("Value error, ")
+    kind, value = problem["type"], problem.get("input")
+    raw = node.value if isinstance(node, yaml.ScalarNode) else None
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
+        kind = "not_text"  # yes, no, on, off and numbers: YAML's reading, not the author's
+    template = _SCHEMA_PROBLEMS.get(kind)
+    if template is None:
+        return problem["msg"].removeprefix("Value error, ")
+    wrote = f"'{raw}'" if raw is not None else _kind_of(value)
+    return template.format(**problem.get("ctx", {}), wrote=wrote, found=_kind_of(value), raw=raw)
 
 
 def _node_at(node, loc: tuple):

@@ -292,4 +292,16 @@ def test_scan_has_at_least_two_statements_per_dimension(tmp_path):
               - {id: s2, text: Ik ook, dimension: d}
               - {id: s3, text: Ik, dimension: e}
         """)
-    assert "dimensie 'e' heeft minder dan twee stellingen" in error_of(path)
+    assert "dimensie 'e' heeft minder dan 2 stellingen" in error_of(path)
+
+
+def test_a_number_out_of_range_or_in_words_echoes_what_was_written(tmp_path):
+    (tmp_path / "illustraties").mkdir()
+    (tmp_path / "illustraties" / "x.yml").write_text(
+        "caption: C\npoints:\n  - {vraag: a, complexiteit: 7, intensiteit: drie, vorm: x}\n"
+        "  - {vraag: b, complexiteit: 1, intensiteit: 1, vorm: y}\n", encoding="utf-8")
+    with pytest.raises(widgets.DataError) as caught:
+        widgets.load_illustration("x", tmp_path)
+    first, second = str(caught.value).splitlines()
+    assert first.endswith("regel 3: veld points[0].complexiteit: mag hoogstens 5 zijn (er staat '7')")
+    assert second.endswith("regel 3: veld points[0].intensiteit: hier hoort een heel getal (er staat 'drie')")
