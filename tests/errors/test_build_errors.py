@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import FIXTURES, build_book, make_book
+from helpers import FIXTURE_DATA, FIXTURES, build_book, make_book
 
 FAILING_CELL = """---
 jupytext:
@@ -42,7 +42,7 @@ def test_exception_in_a_code_cell_fails_the_build(tmp_path):
 
 
 def test_bad_data_stops_even_a_plain_build_without_a_traceback(tmp_path):
-    bad = (FIXTURES / "data" / "t1-oefeningen.yml").read_text(encoding="utf-8")
+    bad = FIXTURE_DATA.read_text(encoding="utf-8")
     bad = bad.replace("            feedback: Nee, groen is het gras.\n", "")
     book = make_book(tmp_path / "book", data={"t1-oefeningen.yml": bad})
     result = build_book(book, strict=False)

@@ -9,7 +9,7 @@ import pytest
 
 import widgets
 from widgets._schema import Quiz
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURE_DATA, ROOT
 
 GOOD_QUESTION = """
       - id: v1
@@ -37,7 +37,7 @@ def error_of(path: Path) -> str:
 
 
 def test_fixture_loads_every_kind():
-    exercises = widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")
+    exercises = widgets.load_file(FIXTURE_DATA)
     assert [e.kind for e in exercises] == ["quiz", "casus", "scan", "sort", "reflectie"]
     quiz = exercises[0]
     assert isinstance(quiz, Quiz)
