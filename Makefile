@@ -44,7 +44,7 @@ unit: $(VENV)/.test
 	$(PY) -m pytest tests/unit tests/errors
 
 nbval: $(VENV)/.test
-	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
+	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
 
 browser-tests: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest tests/build tests/browser

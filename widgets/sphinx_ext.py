@@ -16,6 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ._kernel import use_ipc_kernels
 from ._load import DataError, load_all, load_illustration
 from ._schema import WithQuestions
 
@@ -258,8 +259,15 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
+def run_kernels_over_ipc(app: Sphinx, config) -> None:
+    """config-inited (before any notebook is executed): kernels use IPC, not TCP ports."""
+    if not use_ipc_kernels():
+        logger.info("widgets: kernels use TCP (the package is not installed, so no IPC provisioner)")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
+    app.connect("config-inited", run_kernels_over_ipc)
     app.connect("builder-inited", validate_book)
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)

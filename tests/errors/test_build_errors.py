@@ -28,6 +28,7 @@ def test_fixture_book_builds_strictly_with_zero_warnings(tmp_path):
     result = build_book(book)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING:" not in result.stderr
+    assert "Kernel is running over TCP" not in result.stdout + result.stderr, "kernels must use IPC"
     page = (book / "_build" / "html" / "chapters" / "t1.html").read_text(encoding="utf-8")
     assert page.count('class="isw-widget') == 5
     assert (book / "_build" / "html" / "_static" / "widgets" / "loader.js").is_file()
