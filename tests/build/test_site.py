@@ -141,3 +141,17 @@ def test_pages_are_dutch(built_site):
 @pytest.mark.parametrize("name", ["loader.js", "exercise.js", "exercise.css"])
 def test_widget_code_is_served_by_the_site(built_site, name):
     assert (built_site / "_static" / "widgets" / name).is_file()
+
+
+def test_the_accessibility_statement_says_where_to_report_as_the_config_does(built_site):
+    """The contact is a setting in _config.yml (README: Publish the site), not text in the page."""
+    import yaml
+
+    from widgets import _markdown
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    where = config["parse"]["myst_substitutions"]["meldpunt_toegankelijkheid"]
+    expected = " ".join(BeautifulSoup(_markdown.inline(where), "html.parser").get_text().split())
+    section = soup(built_site / "chapters" / "toegankelijkheid.html").find(id="een-probleem-melden")
+    assert section is not None, "the statement has no section 'Een probleem melden'"
+    assert expected in " ".join(section.get_text().split())
