@@ -57,6 +57,16 @@ _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
 
 
+def decode(path: Path, raw: bytes) -> str:
+    """raw as UTF-8 text, or a DataError naming the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise _fail(path, line, f"teken 0x{raw[error.start]:02X} is geen UTF-8 (het bestand is waarschijnlijk "
+                                f"opgeslagen als Windows-1252 of Latin-1); {_UTF8}") from None
+
+
 def _read(path: Path) -> str:
     """The file's text, or a DataError if it is not plain UTF-8 text."""
     try:
@@ -69,13 +79,7 @@ def _read(path: Path) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         raise _fail(path, 1, "het bestand begint met een onzichtbaar byte-order-mark (BOM); "
                              "sla het op als 'UTF-8' zonder BOM (niet als 'UTF-8 met BOM')")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        byte = raw[error.start]
-        raise _fail(path, line, f"teken 0x{byte:02X} is geen UTF-8 (het bestand is waarschijnlijk "
-                                f"opgeslagen als Windows-1252 of Latin-1); {_UTF8}") from None
+    text = decode(path, raw)
     if match := _TAB_INDENT.search(text):
         raise _fail(path, text.count("\n", 0, match.start()) + 1,
                     "deze regel springt in met een tab; YAML kent alleen spaties: vervang de tab door spaties")

@@ -305,3 +305,13 @@ def test_a_number_out_of_range_or_in_words_echoes_what_was_written(tmp_path):
     first, second = str(caught.value).splitlines()
     assert first.endswith("regel 3: veld points[0].complexiteit: mag hoogstens 5 zijn (er staat '7')")
     assert second.endswith("regel 3: veld points[0].intensiteit: hier hoort een heel getal (er staat 'drie')")
+
+
+def test_a_chapter_in_another_encoding_is_named_with_its_line(tmp_path):
+    from widgets import sphinx_ext
+
+    chapter = tmp_path / "chapters" / "h9.md"
+    chapter.parent.mkdir()
+    chapter.write_bytes("# Hoofdstuk\n\nDit is één café.\n".encode("cp1252"))
+    [problem] = sphinx_ext._chapter_problems(chapter, tmp_path, {})
+    assert problem.startswith(f"{chapter}, regel 3: teken 0xE9 is geen UTF-8")
