@@ -11,6 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Goals = Annotated[list[Id], Field(default_factory=list)]
+"""Ids of the learning goals an item assesses, marked {leerdoel}`id` in a chapter's Leerdoelen.
+
+Optional here; the build refuses an unknown id and the content test wants one on every item.
+"""
 
 BANDS = ("laag", "midden", "hoog")
 """Score bands of a self-scan, with the lowest mean score of each band."""
@@ -39,6 +44,7 @@ class Question(Strict):
     id: Id
     text: Text
     read_more: Id  # the label of the section that explains it, on the same page
+    goals: Goals
     options: list[Option] = Field(min_length=2, max_length=6)
 
     @model_validator(mode="after")
@@ -93,6 +99,7 @@ class Scan(Strict):
     id: Id
     kind: Literal["scan"]
     title: Text
+    goals: Goals
     intro: Text | None = None
     dimensions: list[Dimension] = Field(min_length=1)
     statements: list[Statement] = Field(min_length=2)
@@ -130,6 +137,7 @@ class Sort(Strict):
     id: Id
     kind: Literal["sort"]
     title: Text
+    goals: Goals
     intro: Text | None = None
     categories: list[Category] = Field(min_length=2)
     items: list[SortItem] = Field(min_length=2)
@@ -149,6 +157,7 @@ class Reflectie(Strict):
     id: Id
     kind: Literal["reflectie"]
     title: Text
+    goals: Goals
     prompt: Text
 
 

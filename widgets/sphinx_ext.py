@@ -13,6 +13,7 @@ import sys
 import zlib
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -25,6 +26,7 @@ STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
+GOAL_ROLE = re.compile(r"\{leerdoel\}`([^`]+)`")
 STATIC_FILES = (
     "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
     "exercise.css", "storage-guard.js", "theme.css", "print.css",
@@ -94,8 +96,33 @@ def validate_book(app: Sphinx) -> None:
                 load_illustration(name, folder)
             except DataError as error:
                 problems.append(f"{chapter.relative_to(app.srcdir)}: figuur '{name}': {error}")
+    problems += unknown_goals(app, exercises)
     if problems:
         raise BookDataError("\n".join(problems))
+
+
+def unknown_goals(app: Sphinx, exercises: dict) -> list[str]:
+    """Items whose `goals` name a learning goal that no chapter marks with {leerdoel}`id`."""
+    known = set()
+    for chapter in Path(app.srcdir, "chapters").rglob("*.md"):
+        known.update(GOAL_ROLE.findall(chapter.read_text(encoding="utf-8")))
+    problems = []
+    for exercise, path in exercises.values():
+        items = [(f"'{exercise.id}'", exercise)]
+        items += [(f"'{exercise.id}' > '{q.id}'", q) for q in getattr(exercise, "questions", [])]
+        for where, item in items:
+            for goal in getattr(item, "goals", []):
+                if goal not in known:
+                    problems.append(
+                        f"data/{path.name}: item {where}, veld goals: leerdoel '{goal}' bestaat niet; "
+                        f"geef het in de Leerdoelen van een hoofdstuk aan als {{leerdoel}}`{goal}`"
+                    )
+    return problems
+
+
+def goal_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{leerdoel}`h1-definitie`: an invisible link target on a learning goal, for `goals:` in data/."""
+    return [nodes.inline("", "", ids=[text.strip()], classes=["isw-leerdoel"])], []
 
 
 def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -260,6 +287,7 @@ def configure_theme(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
+    app.add_role("leerdoel", goal_role)
     app.connect("builder-inited", validate_book)
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
