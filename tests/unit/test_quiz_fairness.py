@@ -92,12 +92,16 @@ def words(text: str) -> list[str]:
 
 
 def test_no_near_duplicate_questions():
-    """Two questions whose situation and key read almost the same ask the same thing twice."""
+    """Two questions whose situation and key share most of their words ask the same thing twice.
+
+    A word-sequence ratio: the issue's h1-q-samen-uitleggen and h6-q-duiden scored 0.45; the same
+    idea asked in quite other words is a matter for review, not for this test.
+    """
     texts = {q.id: words(q.text + " " + " ".join(o.text for o in q.options if o.correct)) for q in questions()}
     ids = sorted(texts)
     similar = [
         (a, b, round(ratio, 2)) for i, a in enumerate(ids) for b in ids[i + 1:]
-        if (ratio := SequenceMatcher(None, texts[a], texts[b], autojunk=False).ratio()) > 0.6
+        if (ratio := SequenceMatcher(None, texts[a], texts[b], autojunk=False).ratio()) > 0.4
     ]
     assert similar == []
 
