@@ -49,16 +49,22 @@ def test_keys_are_spread_over_the_positions(capsys):
 
 
 def test_the_key_is_rarely_the_longest_option(capsys):
+    """The issue's rule; the shortest key is reported and held to the same bound (the reverse cue)."""
     single = [q for q in questions() if not q.multiple]
-    longest = [
-        q.id for q in single
-        for key in [next(o for o in q.options if o.correct)]
-        if all(len(key.text) > len(o.text) for o in q.options if o is not key)
-    ]
-    share = len(longest) / len(single)
+
+    def strictly(compare) -> list[str]:
+        return [
+            q.id for q in single for key in [next(o for o in q.options if o.correct)]
+            if all(compare(len(key.text), len(o.text)) for o in q.options if o is not key)
+        ]
+
+    longest, shortest = strictly(lambda k, o: k > o), strictly(lambda k, o: k < o)
     report(capsys, f"Sleutel is de langste optie: {len(longest)} van {len(single)} vragen met één antwoord "
-                   f"({share:.0%}): {', '.join(longest) or '-'}")
-    assert share <= MAX_LONGEST_SHARE
+                   f"({len(longest) / len(single):.0%}): {', '.join(longest) or '-'}\n"
+                   f"Sleutel is de kortste optie: {len(shortest)} van {len(single)} "
+                   f"({len(shortest) / len(single):.0%})")
+    assert len(longest) / len(single) <= MAX_LONGEST_SHARE
+    assert len(shortest) / len(single) <= MAX_LONGEST_SHARE
 
 
 def test_every_learning_goal_is_assessed_and_every_item_names_its_goals(capsys):
