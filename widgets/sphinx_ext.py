@@ -13,7 +13,6 @@ import sys
 import zlib
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -26,7 +25,6 @@ STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
-GOAL_ROLE = re.compile(r"\{leerdoel\}`([^`]+)`")
 STATIC_FILES = (
     "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
     "exercise.css", "storage-guard.js", "theme.css", "print.css",
@@ -101,6 +99,9 @@ def validate_book(app: Sphinx) -> None:
         raise BookDataError("\n".join(problems))
 
 
+GOAL_ROLE = re.compile(r"\{leerdoel\}`([^`]+)`")
+
+
 def unknown_goals(app: Sphinx, exercises: dict) -> list[str]:
     """Items whose `goals` name a learning goal that no chapter marks with {leerdoel}`id`."""
     known = set()
@@ -121,7 +122,9 @@ def unknown_goals(app: Sphinx, exercises: dict) -> list[str]:
 
 
 def goal_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """{leerdoel}`h1-definitie`: an invisible link target on a learning goal, for `goals:` in data/."""
+    """{leerdoel}`h1-doel-x`: an invisible link target on a learning goal, named by `goals:` in data/."""
+    from docutils import nodes
+
     return [nodes.inline("", "", ids=[text.strip()], classes=["isw-leerdoel"])], []
 
 
@@ -287,8 +290,8 @@ def configure_theme(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
-    app.add_role("leerdoel", goal_role)
     app.connect("builder-inited", validate_book)
+    app.add_role("leerdoel", goal_role)  # the learning goals' ids, checked by validate_book
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", drop_widget_state)
