@@ -99,9 +99,9 @@ class Scan(Strict):
     id: Id
     kind: Literal["scan"]
     title: Text
-    goals: Goals
     intro: Text | None = None
     dimensions: list[Dimension] = Field(min_length=1)
+    goals: Goals
     statements: list[Statement] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -137,9 +137,9 @@ class Sort(Strict):
     id: Id
     kind: Literal["sort"]
     title: Text
-    goals: Goals
     intro: Text | None = None
     categories: list[Category] = Field(min_length=2)
+    goals: Goals
     items: list[SortItem] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -157,8 +157,8 @@ class Reflectie(Strict):
     id: Id
     kind: Literal["reflectie"]
     title: Text
-    goals: Goals
     prompt: Text
+    goals: Goals
 
 
 Exercise = Annotated[Union[Quiz, Casus, Scan, Sort, Reflectie], Field(discriminator="kind")]
