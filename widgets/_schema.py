@@ -12,6 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Goals = Annotated[list[Id], Field(default_factory=list)]
+"""Ids of the learning goals an item assesses, marked {leerdoel}`id` in a chapter's Leerdoelen.
+
+Optional here; the build refuses an unknown id and the content test wants one on every item.
+"""
 
 BANDS = ("laag", "midden", "hoog")
 """Score bands of a self-scan, with the lowest mean score of each band."""
@@ -65,6 +70,7 @@ class Question(Strict):
     id: Id
     text: Text
     read_more: Id  # the label of the section that explains it, on the same page
+    goals: Goals
     options: list[Option] = Field(min_length=2, max_length=6)
 
     @model_validator(mode="after")
@@ -149,6 +155,7 @@ class Statement(Item):
 class Scan(WithIntro):
     kind: Literal["scan"]
     dimensions: list[Dimension] = Field(min_length=1)
+    goals: Goals
     statements: list[Statement] = Field(min_length=2)
     references = (Reference("statements", "dimension", "dimensions", ("stelling", "stellingen", "dimensie"), 2),)
 
@@ -165,6 +172,7 @@ class SortItem(Item):
 class Sort(WithIntro):
     kind: Literal["sort"]
     categories: list[Category] = Field(min_length=2)
+    goals: Goals
     items: list[SortItem] = Field(min_length=2)
     references = (Reference("items", "category", "categories", ("item", "items", "categorie")),)
 
@@ -172,6 +180,7 @@ class Sort(WithIntro):
 class Reflectie(ExerciseBase):
     kind: Literal["reflectie"]
     prompt: Text
+    goals: Goals
 
 
 EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)

@@ -113,8 +113,38 @@ def validate_book(app: Sphinx) -> None:
         raise BookDataError(str(error)) from None
     chapters = sorted((srcdir / "chapters").rglob("*.md"))
     problems = [problem for chapter in chapters for problem in _chapter_problems(chapter, srcdir, exercises)]
+    problems += unknown_goals(app, exercises)
     if problems:
         raise BookDataError("\n".join(problems))
+
+
+GOAL_ROLE = re.compile(r"\{leerdoel\}`([^`]+)`")
+
+
+def unknown_goals(app: Sphinx, exercises: dict) -> list[str]:
+    """Items whose `goals` name a learning goal that no chapter marks with {leerdoel}`id`."""
+    known = set()
+    for chapter in Path(app.srcdir, "chapters").rglob("*.md"):
+        known.update(GOAL_ROLE.findall(chapter.read_text(encoding="utf-8", errors="replace")))
+    problems = []
+    for exercise, path in exercises.values():
+        items = [(f"'{exercise.id}'", exercise)]
+        items += [(f"'{exercise.id}' > '{q.id}'", q) for q in getattr(exercise, "questions", [])]
+        for where, item in items:
+            for goal in getattr(item, "goals", []):
+                if goal not in known:
+                    problems.append(
+                        f"data/{path.name}: item {where}, veld goals: leerdoel '{goal}' bestaat niet; "
+                        f"geef het in de Leerdoelen van een hoofdstuk aan als {{leerdoel}}`{goal}`"
+                    )
+    return problems
+
+
+def goal_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{leerdoel}`h1-doel-x`: an invisible link target on a learning goal, named by `goals:` in data/."""
+    from docutils import nodes
+
+    return [nodes.inline("", "", ids=[text.strip()], classes=["isw-leerdoel"])], []
 
 
 def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -287,6 +317,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
     app.connect("config-inited", run_kernels_over_ipc)
     app.connect("builder-inited", validate_book)
+    app.add_role("leerdoel", goal_role)  # the learning goals' ids, checked by validate_book
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", drop_widget_state)

@@ -31,6 +31,7 @@ def test_fixture_book_builds_strictly_with_zero_warnings(tmp_path):
     assert "Kernel is running over TCP" not in result.stdout + result.stderr, "kernels must use IPC"
     page = (book / "_build" / "html" / "chapters" / "t1.html").read_text(encoding="utf-8")
     assert page.count('class="isw-widget') == 5
+    assert '<span class="isw-leerdoel" id="t1-kleur"></span>' in page  # {leerdoel}`t1-kleur`
     assert (book / "_build" / "html" / "_static" / "widgets" / "loader.js").is_file()
 
 
@@ -83,3 +84,22 @@ def test_read_more_to_a_missing_label_fails_the_strict_build(tmp_path):
     result = build_book(book)
     assert result.returncode != 0
     assert "item 't1-quiz' > 'een', veld read_more: label 't1-sectie'" in result.stderr
+
+
+def test_unknown_learning_goal_stops_the_build_naming_file_and_item(tmp_path):
+    """A `goals:` id must be a learning goal that a chapter marks with {leerdoel}`id`."""
+    data = (FIXTURES / "data" / "t1-oefeningen.yml").read_text(encoding="utf-8")
+    data = data.replace("        read_more: t1-sectie\n", "        read_more: t1-sectie\n        goals: [t1-kleur]\n", 1)
+    data = data.replace("    title: Testreflectie\n", "    title: Testreflectie\n    goals: [t1-kleur]\n")
+    book = make_book(tmp_path / "good", data={"t1-oefeningen.yml": data})
+    assert build_book(book, strict=False).returncode == 0  # the fixture chapter marks t1-kleur
+
+    data = data.replace("goals: [t1-kleur]\n    prompt", "goals: [t1-kleur, t1-vorm]\n    prompt")
+    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8").replace("`t1-kleur`", "`t1-kleuren`")
+    book = make_book(tmp_path / "book", chapter=chapter, data={"t1-oefeningen.yml": data})
+    result = build_book(book, strict=False)
+    assert result.returncode != 0
+    assert "data/t1-oefeningen.yml: item 't1-quiz' > 'een', veld goals: leerdoel 't1-kleur' bestaat niet" in result.stderr
+    assert "item 't1-reflectie', veld goals: leerdoel 't1-vorm' bestaat niet" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (book / "_build" / "html" / "chapters" / "t1.html").exists()
