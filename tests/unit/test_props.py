@@ -8,7 +8,7 @@ import re
 
 import widgets
 from widgets import _markdown
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
 
 FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
 
@@ -83,4 +83,6 @@ def test_widget_bundle_has_html_and_a_stable_plain_text():
 
 def test_widget_runs_the_shared_browser_module():
     widget = widgets.ExerciseWidget(props=widgets.props(FIXTURE["t1-reflectie"]))
-    assert "export function render" in widget._esm
+    # One self-contained module (anywidget imports it from a blob URL): no static imports.
+    assert widget._esm == (ROOT / "widgets" / "static" / "exercise.js").read_text(encoding="utf-8")
+    assert "export{" in widget._esm and " from\"" not in widget._esm and " from \"" not in widget._esm
