@@ -32,9 +32,10 @@ BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk 
 STORAGE_PREFIX = "integraal-samenwerken:"
 """Prefix of every localStorage key the site writes; the rest of the key is the exercise id."""
 
-RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "saved")
-"""The fields of the record the site saves for each exercise (answers and result as the widget
-model holds them, `page` the path it was saved on, `saved` an ISO time)."""
+RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "seed", "saved")
+"""The fields of the record the site saves for each exercise (answers, result and seed as the
+widget model holds them, `page` the path it was saved on, `saved` an ISO time); documented in
+static/loader.js."""
 
 
 def bands() -> list[dict]:

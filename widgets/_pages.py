@@ -6,7 +6,8 @@ exercises, their behaviour lives in the browser code, not in Python.
 from __future__ import annotations
 
 from ._load import load_all, load_illustration
-from ._props import props_json, render_template
+from ._contract import SCALE_MAX, SCALE_MIN
+from ._props import props_json, render_template, scan_identity
 from ._schema import Scan
 
 
@@ -50,21 +51,26 @@ def figure(name: str) -> Figure:
 
 def results_page() -> Page:
     """'Mijn resultaten': everything this browser keeps, in one overview chart and tables."""
-    from ._charts import overview_chart
+    from ._charts import OVERVIEW_QUIZ, OVERVIEW_SCAN, overview_chart
 
-    return Page(render_template("results.html.j2", spec_json=props_json(overview_chart())), "mijn-resultaten")
+    chart = {
+        "spec": overview_chart(),
+        "data": {"quizzes": OVERVIEW_QUIZ.json(), "scans": OVERVIEW_SCAN.json()},
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
+    }
+    return Page(render_template("results.html.j2", chart_json=props_json(chart)), "mijn-resultaten")
 
 
 def team_page() -> Page:
     """The team page: pasted result codes side by side; the scans it knows, by id."""
-    from ._charts import team_chart
+    from ._charts import TEAM, team_chart
 
     scans = {
-        exercise.id: {"title": exercise.title, "dimensions": [d.name for d in exercise.dimensions]}
+        exercise.id: scan_identity(exercise)
         for exercise, _ in load_all().values()
         if isinstance(exercise, Scan)
     }
-    html = render_template(
-        "team.html.j2", spec_json=props_json(team_chart()), scans_json=props_json(scans)
-    )
+    team = {"spec": team_chart(), "data": TEAM.json(), "scans": scans}
+    html = render_template("team.html.j2", team_json=props_json(team))
     return Page(html, "team")

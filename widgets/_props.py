@@ -7,13 +7,14 @@ text (and as a printable handout) until the browser code replaces it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import jinja2
 
 from . import _markdown as md
-from ._contract import BANDS, SCALE, bands
+from ._contract import BANDS, SCALE, SCALE_MAX, SCALE_MIN, bands
 from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 _templates = jinja2.Environment(
@@ -42,9 +43,31 @@ def _questions(questions) -> list[dict]:
 
 
 def _scan_chart(scan: Scan) -> dict:
-    from ._charts import scan_chart  # Altair loads only in notebooks that draw a chart
+    """The chart's spec, and the named data set the browser fills with the reader's profile."""
+    from ._charts import PROFILE, scan_chart  # Altair loads only in notebooks that draw a chart
 
-    return scan_chart(scan)
+    return {"spec": scan_chart(scan), "data": PROFILE.json()}
+
+
+def fingerprint(scan: Scan) -> str:
+    """Six characters that change when the scan's dimensions (their ids, in order) do.
+
+    Result codes carry it, so the team page refuses a code made before the dimensions were
+    reordered, added or removed, instead of putting its scores under the wrong names.
+    """
+    ids = ",".join(dimension.id for dimension in scan.dimensions)
+    return hashlib.sha256(ids.encode()).hexdigest()[:6]
+
+
+def scan_identity(scan: Scan) -> dict:
+    """What the team page needs to read a result code of this scan."""
+    return {
+        "title": scan.title,
+        "dimensions": [d.name for d in scan.dimensions],
+        "fingerprint": fingerprint(scan),
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
+    }
 
 
 def props(exercise: Exercise) -> dict:
@@ -61,6 +84,9 @@ def props(exercise: Exercise) -> dict:
         return common | {
             "intro": md.blocks(exercise.intro or ""),
             "scale": list(SCALE),
+            "scale_min": SCALE_MIN,
+            "scale_max": SCALE_MAX,
+            "fingerprint": fingerprint(exercise),
             "bands": bands(),
             "dimensions": [
                 {"id": d.id, "name": d.name} | {b: md.inline(getattr(d, b)) for b in BANDS}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import re
 import shutil
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ._contract import shared
 from ._kernel import use_ipc_kernels
 from ._load import DataError, decode, load_all, load_illustration
 from ._schema import WithQuestions
@@ -326,7 +328,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", preload_exercise_module)
     app.connect("build-finished", write_index_redirect, priority=400)
     # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
-    app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
+    # data-isw-contract: what the browser must agree on with Python (widgets/_contract.py)
+    app.add_js_file("widgets/loader.js", type="module",
+                    **{"async": "async", "data-isw-contract": json.dumps(shared(), ensure_ascii=False)})
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
