@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ._load import DataError, load_all, load_illustration
+from ._offline import setup_offline
 from ._schema import Casus, Quiz
 
 logger = logging.getLogger(__name__)
@@ -273,4 +274,5 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
+    setup_offline(app)  # offline reading: sw.js, written at build-finished after everything else
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
