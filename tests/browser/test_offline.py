@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,21 @@ def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_pa
     assert page.get_by_text(NEW_SENTENCE).is_visible()
     watched.assert_clean()
     assert not offline_context.failed, "\n".join(offline_context.failed)
+
+
+def test_switched_off_the_worker_removes_the_kept_copy(offline_context, built_site, tmp_path):
+    site = tmp_path / "cursus"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.map", "_sources"))
+    server, url = under_subpath(tmp_path, site)
+    try:
+        page = visit_once(Watched(offline_context.new_page(), url.rsplit("/", 1)[0]), f"{url}/{WIDGET_PAGE}")
+        assert len(page.evaluate(OUR_CACHES)) == 1
+        write_service_worker(site, enabled=False)  # a new build with isw_offline: false
+        page.reload()
+        left = "Promise.all([navigator.serviceWorker.getRegistrations(), %s]).then(([r, c]) => r.length + c.length)"
+        deadline = time.monotonic() + 30
+        while page.evaluate(left % OUR_CACHES) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        assert page.evaluate(left % OUR_CACHES) == 0, "the worker or its cache is still there"
+    finally:
+        server.shutdown()

@@ -6,8 +6,10 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import yaml
 from bs4 import BeautifulSoup
 
+from helpers import build_book, make_book
 from widgets._offline import manifest, written_precache
 
 
@@ -40,3 +42,17 @@ def test_every_page_registers_the_worker_and_everything_it_loads_is_kept(built_s
         files = fetched(built_site, page)
         assert "_static/widgets/offline.js" in files, f"{page.name} does not register the worker"
         assert files <= kept, f"{page.name} loads files the worker does not keep: {files - kept}"
+
+
+def test_switched_off_in_config_no_page_registers_it_and_the_worker_removes_itself(tmp_path):
+    """The built site above shows the default (on); a small book shows the switch."""
+    book = make_book(tmp_path / "book", chapter="# Zonder oefeningen\n\nEen zin om te lezen.\n")
+    config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
+    config["sphinx"]["config"]["isw_offline"] = False
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = build_book(book)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = book / "_build" / "html"
+    assert "offline.js" not in (html / "chapters" / "t1.html").read_text(encoding="utf-8")
+    assert written_precache(html / "sw.js") is None
+    assert "unregister()" in (html / "sw.js").read_text(encoding="utf-8")
