@@ -18,6 +18,7 @@ from chromium import serve
 from conftest import WIDGET_PAGES, Watched
 from drive import answer_questions, answer_scan, complete_every_widget
 from helpers import BUILD_HTML
+from test_a11y import MODES, axe, described, set_mode
 from widgets._offline import write_service_worker
 
 
@@ -146,6 +147,14 @@ def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_pa
     button = notice.get_by_role("button", name="Nieuwe versie laden")
     button.wait_for(timeout=60000)
     assert "nieuwe versie" in notice.inner_text()
+    notice.get_by_role("button", name="Later").click()
+    assert notice.inner_text() == ""
+    watched.open(f"{url}/{WIDGET_PAGE}")  # the next visit offers it again
+    button.wait_for(timeout=60000)
+    for mode in MODES:  # the notice in light and dark mode, as axe-core sees it
+        set_mode(page, mode)
+        violations = axe(page)["violations"]
+        assert not violations, described(violations)
     button.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -44,7 +44,12 @@ function showNotice(notice, worker) {
     navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
     worker.postMessage("isw-activate");
   });
-  notice.replaceChildren(text, button);
+  // On a small screen the notice covers text: it can wait until the next page.
+  const later = document.createElement("button");
+  later.type = "button";
+  later.textContent = "Later";
+  later.addEventListener("click", () => notice.replaceChildren());
+  notice.replaceChildren(text, button, later);
 }
 
 // After the page has loaded: keeping the course must not slow down its first view.
