@@ -438,6 +438,19 @@ def vega_figure(browser, url: str, pages: list[str]) -> None:
          + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
 
 
+def precache_figure(site: Path) -> None:
+    """What a reader's browser keeps for offline reading: the files sw.js lists (issue 15)."""
+    from widgets._offline import written_precache  # the writer's own reading of sw.js
+
+    precache = written_precache(site / "sw.js") if (site / "sw.js").is_file() else None
+    if precache is None:
+        emit("precache_bytes", "n/a: offline reading is switched off")
+        return
+    files = {name: (site / name).read_bytes() for name in precache["files"]}
+    emit("precache_bytes", sum(len(b) for b in files.values()))
+    note(f"{len(files)} files: {by_kind(files)}; largest: {sizes(files).split(', ', 3)[:3]}")
+
+
 def measure_rebuilds(book: Path, page: str) -> None:
     set_execution(book, "cache")
     primed = Build(book, clean=True)
@@ -469,6 +482,7 @@ def main() -> None:
         book = copy_book(scratch / "book")
         plain = make_plain(book, scratch / "plain")
         measure_builds(book, plain, rounds)
+        precache_figure(book / "_build" / "html")
         measure_browser(book, plain, port, loads)
         measure_rebuilds(book, largest_widget_page(book / "_build" / "html"))
     finally:

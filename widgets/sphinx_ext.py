@@ -21,6 +21,7 @@ from sphinx.util import logging
 from ._contract import shared
 from ._kernel import use_ipc_kernels
 from ._load import DataError, decode, load_all, load_illustration
+from ._offline import setup_offline
 from ._schema import WithQuestions
 
 logger = logging.getLogger(__name__)
@@ -334,4 +335,5 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
+    setup_offline(app)  # offline reading: sw.js, written at build-finished after everything else
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

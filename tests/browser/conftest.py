@@ -21,11 +21,33 @@ def site_url(built_site):
     server.shutdown()
 
 
+class WithoutWorkers:
+    """Chromium whose pages run without the site's service worker unless a test asks for it.
+
+    The worker precaches the whole site in the background of every fresh context; only
+    test_offline needs it (`service_workers="allow"`), the other tests would just wait for it.
+    """
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        yield browser
+        yield WithoutWorkers(browser)
         browser.close()
 
 
