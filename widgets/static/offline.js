@@ -16,6 +16,7 @@ async function register() {
   } catch {
     return; // storage switched off, a private window: the site works online as before
   }
+  if (!registration) return; // service workers blocked by the browser or a policy
   // A worker waits only when an older one controls the page: that is a new version.
   const offer = (worker) => navigator.serviceWorker.controller && showNotice(notice, worker);
   if (registration.waiting) offer(registration.waiting);
