@@ -7,22 +7,22 @@ the questions. It is plain HTML: nothing to hydrate, nothing hidden on paper.
 
 from __future__ import annotations
 
-from ._load import load_all
+from ._load import data_dir, load_all
 from ._markdown import blocks, inline
 from ._pages import Page
 from ._props import render_template
 from ._schema import Casus, Quiz, Sort
 
-CHAPTER_TITLES = {
-    "h1": "Wat is integraal samenwerken?",
-    "h2": "Valkuilen",
-    "h3": "Integraal bewustzijn",
-    "h4": "Stevige professionals",
-    "h5": "Gelijkwaardig samenspel",
-    "h6": "Samenwerken inrichten",
-    "h7": "Van zeggen naar doen",
-    "h8": "Aan de slag",
-}
+
+
+def _chapter_title(stem: str) -> str:
+    """The title of the chapter a data file belongs to (data/hN-x.yml -> chapters/hN-x.md)."""
+    chapter = data_dir().parent / "chapters" / f"{stem}.md"
+    if chapter.is_file():
+        for line in chapter.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return stem
 
 
 def _options(question) -> list[dict]:
@@ -65,7 +65,7 @@ def chapters() -> list[dict]:
         if entry is not None:
             grouped.setdefault(path.stem, []).append(entry)
     return [
-        {"number": stem[1], "title": CHAPTER_TITLES.get(stem[:2], stem), "page": stem, "exercises": entries}
+        {"number": stem[1], "title": _chapter_title(stem), "page": stem, "exercises": entries}
         for stem, entries in sorted(grouped.items())
     ]
 

@@ -112,3 +112,12 @@ def test_homework_sets_what_the_next_meeting_prepares():
         following = programme.split(f"## Bijeenkomst {meeting + 1}:")[1].split("**Vooraf.**")[1].split("**")[0]
         missing = chapter_numbers(following) - chapter_numbers(homework)
         assert not missing, f"meeting {meeting + 1} prepares chapter {sorted(missing)}, which meeting {meeting} does not set"
+
+
+def test_a_material_names_the_werkvorm_whose_block_links_it():
+    for material in sorted((TRAINERS / "materiaal").glob("*-h[1-8].md")):
+        number = re.search(r"werkvorm (\d)", material.read_text(encoding="utf-8")).group(1)
+        plan = (TRAINERS / f"sessie-{material.stem.rsplit('-', 1)[1]}.md").read_text(encoding="utf-8")
+        rows = [form for _, _, _, form, needs in blocks(plan) if f"materiaal/{material.stem}" in needs]
+        assert rows, f"no block of the plan links {material.stem}"
+        assert any(f"werkvorm {number}" in form for form in rows), f"{material.stem} is for werkvorm {number}"
