@@ -80,10 +80,14 @@ def test_every_name_in_a_case_is_in_the_cast(where, text):
 ALLOWED_WORDS = {"Van der Horst", "Horst", "Louweret", "Roos", "Vonk", "Rock", "David", "Amerikaanse", "Nederlandse", "Engelse"}
 
 
-def test_every_chapter_case_uses_the_cast():
+def test_every_case_uses_the_cast():
     for path in CHAPTERS:
         for block in CASUS.findall(path.read_text(encoding="utf-8")):
             assert any(mentions(name, block) for name in NAMES), f"{path.name}: a casus without a cast member"
+    for path in DATA:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:
+            if item["kind"] == "casus":
+                assert any(mentions(name, item["story"]) for name in NAMES), f"{item['id']}: a casus without a cast member"
 
 
 @pytest.mark.parametrize("path", [*CHAPTERS, *DATA, *TRAINER_PAGES], ids=lambda p: p.name)
