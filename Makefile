@@ -64,7 +64,8 @@ clean:
 moodle: $(VENV)/.site
 	$(PY) -m widgets.moodle data _build/moodle
 
-## pdf: the whole book as one PDF (_build/pdf/integraal-samenwerken.pdf), via headless Chromium
+## pdf: the learner's book as one PDF (_build/pdf/integraal-samenwerken.pdf) and, beside it, the
+## trainers' answer key (_build/pdf/antwoorden-voor-trainers.pdf), via headless Chromium
 pdf: $(VENV)/.test chromium
 	$(PY) tools/pdf.py _build/html _build/pdf/integraal-samenwerken.pdf
 

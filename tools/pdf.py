@@ -2,7 +2,8 @@
 
 Usage: python tools/pdf.py SITE_DIR OUT.pdf   (`make pdf`)
 
-Each page of the table of contents is printed with the site's print stylesheet (no
+Beside OUT.pdf it writes antwoorden-voor-trainers.pdf: the trainers' answer key, which the
+learner's book leaves out. Each page of the table of contents is printed with the site's print stylesheet (no
 navigation; exercises as questions with empty boxes, without answers or feedback), in the
 order of _toc.yml. A title page with a table of contents comes first, and the PDF gets
 bookmarks per page, so a reader can jump to any chapter.
@@ -23,6 +24,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
 
 ROOT = Path(__file__).resolve().parents[1]
+TRAINER_KEY = "chapters/trainers/antwoorden"
+KEY_PDF = "antwoorden-voor-trainers.pdf"
+BOOK_INTRO = "Een open cursus over samenwerken over de grenzen van je eigen team en organisatie."
+KEY_INTRO = "Voor trainers: de juiste antwoorden en de uitleg bij elke oefening. Niet voor deelnemers."
 PAGE = {"format": "A4", "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}}
 
 
@@ -39,7 +44,12 @@ def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
     return list(walk(site_map.root.docname))
 
 
-def _contents_page(title: str, entries: list[tuple[str, int]]) -> str:
+def book_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """The learner's book: every page but the answer key, which gets a PDF of its own."""
+    return [docname for docname in toc_pages(toc) if docname != TRAINER_KEY]
+
+
+def _contents_page(title: str, entries: list[tuple[str, int]], intro: str = BOOK_INTRO) -> str:
     rows = "\n".join(
         f"<li><span>{html.escape(name)}</span><span>{number}</span></li>" for name, number in entries
     )
@@ -52,12 +62,20 @@ ol {{ list-style: none; padding: 0; }}
 li {{ display: flex; justify-content: space-between; border-bottom: 1px dotted #888; padding: 1.2mm 0; }}
 </style></head><body>
 <h1>{html.escape(title)}</h1>
-<p>Een open cursus over samenwerken over de grenzen van je eigen team en organisatie.</p>
+<p>{html.escape(intro)}</p>
 <h2>Inhoud</h2><ol>{rows}</ol></body></html>"""
 
 
-def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken", browser=None) -> list[str]:
-    """Print every TOC page of the site at `site` into `out`; returns the page titles.
+def build_pdf(
+    site: Path,
+    out: Path,
+    title: str = "Integraal samenwerken",
+    browser=None,
+    pages: list[str] | None = None,
+    intro: str = BOOK_INTRO,
+) -> list[str]:
+    """Print `pages` (default: the learner's book) of the site at `site` into `out`; returns
+    the page titles.
 
     Pass a running Playwright `browser` to reuse it (the tests do); else one is started.
     """
@@ -65,14 +83,14 @@ def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken", brows
         with sync_playwright() as playwright:
             running = launch(playwright)
             try:
-                return build_pdf(site, out, title, running)
+                return build_pdf(site, out, title, running, pages, intro)
             finally:
                 running.close()
     server, base = serve(site)
     chapters: list[tuple[str, bytes]] = []
     page = browser.new_page()
     try:
-        for docname in toc_pages():
+        for docname in pages if pages is not None else book_pages():
             page.goto(f"{base}/{docname}.html")
             page.wait_for_selector("html[data-isw-ready]", state="attached")
             name = page.locator("article h1").first.evaluate(
@@ -87,7 +105,7 @@ def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken", brows
             for count in counts:
                 starts.append(number)
                 number += count
-            page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)]))
+            page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)], intro))
             front = page.pdf(**PAGE)
             if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
                 break
@@ -116,9 +134,22 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").is_file():
         print(f"Geen gebouwde site in {site}: draai eerst `make site`.", file=sys.stderr)
         return 1
-    names = build_pdf(site, out)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            names = build_pdf(site, out, browser=browser)
+            key = build_key_pdf(site, out.parent / KEY_PDF, browser)
+        finally:
+            browser.close()
     print(f"{out}: {len(names)} pagina's van de cursus in één PDF")
+    print(f"{key}: de antwoorden voor trainers")
     return 0
+
+
+def build_key_pdf(site: Path, out: Path, browser=None) -> Path:
+    """The trainers' answer key as a PDF of its own."""
+    build_pdf(site, out, "Antwoorden voor trainers", browser, [TRAINER_KEY], KEY_INTRO)
+    return out
 
 
 if __name__ == "__main__":

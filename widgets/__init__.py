@@ -7,6 +7,7 @@ static site.
 
 from __future__ import annotations
 
+from ._answer_key import answer_key
 from ._load import DataError, data_dir, find, load_all, load_file, load_illustration
 from ._pages import figure, results_page, team_page
 from ._props import markup, props
@@ -17,6 +18,7 @@ __all__ = [
     "DataError",
     "Exercise",
     "ExerciseWidget",
+    "answer_key",
     "data_dir",
     "figure",
     "find",

@@ -43,7 +43,7 @@ def book_pdf(built_site, tmp_path_factory, browser):
 
 def test_pdf_holds_every_page_of_the_book_with_a_table_of_contents(book_pdf):
     titles, pages, reader = book_pdf
-    assert len(titles) == len(pdf.toc_pages())
+    assert len(titles) == len(pdf.book_pages())
     whole = " ".join(pages)
     for title in titles:
         assert normalised(title) in whole
@@ -55,7 +55,7 @@ def test_pdf_holds_every_page_of_the_book_with_a_table_of_contents(book_pdf):
 def test_pdf_has_no_navigation_controls_or_answers(book_pdf):
     titles, pages, reader = book_pdf
     starts = [reader.get_destination_page_number(item) for item in reader.outline] + [len(pages)]
-    for docname, start, end in zip(pdf.toc_pages(), starts, starts[1:]):
+    for docname, start, end in zip(pdf.book_pages(), starts, starts[1:]):
         printed = " ".join(pages[start:end])
         source = (ROOT / f"{docname}.md").read_text(encoding="utf-8")
         for word in NAVIGATION + CONTROLS:
@@ -76,3 +76,27 @@ def test_a_printed_page_leaves_the_readers_answers_out(watched, site_url):
         assert word not in text
     assert "☐" in text
     watched.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def key_pdf(built_site, tmp_path_factory, browser):
+    out = tmp_path_factory.mktemp("pdf") / pdf.KEY_PDF
+    pdf.build_key_pdf(built_site, out, browser)
+    return normalised(" ".join(page.extract_text() for page in PdfReader(out).pages))
+
+
+def test_the_trainers_key_is_a_pdf_of_its_own_with_every_question_and_its_answer(key_pdf, book_pdf):
+    assert "Voor trainers" in key_pdf
+    exercises = [e for e, _ in widgets.load_all(ROOT / "data").values()]
+    questions = [q for e in exercises for q in getattr(e, "questions", [])]
+    assert len(questions) >= 40
+    compact = key_pdf.replace(" ", "")  # a long id may be broken over two lines
+    for question in questions:
+        assert question.id in compact, f"{question.id} is not in the trainers' key"
+    for item in (i for e in exercises if e.kind == "sort" for i in e.items):
+        assert item.id in compact
+    right = next(o for o in questions[0].options if o.correct)
+    assert normalised(right.feedback)[:50] in key_pdf, "the key gives the feedback"
+    assert "Juist:" in key_pdf and "Niet juist:" in key_pdf
+    titles, _, _ = book_pdf
+    assert "Antwoorden voor trainers" not in titles, "the learner's book leaves the key out"
