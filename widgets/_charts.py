@@ -12,7 +12,8 @@ import textwrap
 
 import altair as alt
 
-from ._schema import BAND_FLOORS, Illustration, Scan
+from ._contract import BAND_FLOORS, BAND_NAMES
+from ._schema import Illustration, Scan
 
 PROFILE = "profiel"
 """The named data set of a self-scan chart: one row per dimension, {dimensie, score}."""
@@ -22,13 +23,12 @@ TEAM = "team"
 
 _INK = "#1f3b73"
 _BAND_SHADES = ["#f1e3e3", "#f4efd9", "#e1efe4"]
-_BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
 
 
 def _bands() -> list[dict]:
     edges = [*BAND_FLOORS.values(), 5.0]
     return [
-        {"band": _BAND_NAMES[name], "van": low, "tot": high}
+        {"band": BAND_NAMES[name], "van": low, "tot": high}
         for name, low, high in zip(BAND_FLOORS, edges, edges[1:])
     ]
 

@@ -13,16 +13,15 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ._schema import Exercise, ExerciseFile, Illustration
+from ._schema import KINDS, Exercise, ExerciseFile, Illustration
 
 DATA_ENV = "INTEGRAAL_DATA"
-KINDS = ("quiz", "casus", "scan", "sort", "reflectie")
 
 _DUTCH = {
     "missing": "dit veld ontbreekt",
     "extra_forbidden": "onbekend veld (een tikfout?)",
-    "union_tag_invalid": "onbekende soort oefening; kies uit quiz, casus, scan, sort, reflectie",
-    "union_tag_not_found": "het veld 'kind' ontbreekt (quiz, casus, scan, sort of reflectie)",
+    "union_tag_invalid": f"onbekende soort oefening; kies uit {', '.join(KINDS)}",
+    "union_tag_not_found": f"het veld 'kind' ontbreekt (kies uit {', '.join(KINDS)})",
     "string_pattern_mismatch": "een id bestaat uit kleine letters, cijfers en streepjes",
     "too_short": "te weinig onderdelen",
     "too_long": "te veel onderdelen",

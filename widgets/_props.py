@@ -14,12 +14,8 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
-from ._schema import BAND_FLOORS, BANDS, Casus, Exercise, Quiz, Reflectie, Scan, Sort
-
-SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
-"""The five points of a self-scan, from 1 to 5."""
-
-BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
+from ._contract import BANDS, SCALE, bands
+from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -96,7 +92,7 @@ def props(exercise: Exercise) -> dict:
         return common | {
             "intro": md.blocks(exercise.intro or ""),
             "scale": list(SCALE),
-            "bands": [{"id": b, "name": BAND_NAMES[b], "floor": BAND_FLOORS[b]} for b in BANDS],
+            "bands": bands(),
             "dimensions": [
                 {"id": d.id, "name": d.name} | {b: md.inline(getattr(d, b)) for b in BANDS}
                 for d in exercise.dimensions

@@ -5,7 +5,7 @@ Every model forbids unknown fields, so a misspelt field name is an error, not a 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -52,7 +52,17 @@ class Question(Strict):
         return sum(option.correct for option in self.options) > 1
 
 
-class _QuestionsMixin(Strict):
+class ExerciseBase(Strict):
+    """What every exercise has: a link-safe id, its kind (the Literal of each subclass) and a title."""
+
+    id: Id
+    kind: str
+    title: Text
+
+
+class WithQuestions(ExerciseBase):
+    """An exercise made of multiple-choice questions (quiz, casus): scored, exported to Moodle."""
+
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -61,17 +71,13 @@ class _QuestionsMixin(Strict):
         return self
 
 
-class Quiz(_QuestionsMixin):
-    id: Id
+class Quiz(WithQuestions):
     kind: Literal["quiz"]
-    title: Text
     intro: Text | None = None
 
 
-class Casus(_QuestionsMixin):
-    id: Id
+class Casus(WithQuestions):
     kind: Literal["casus"]
-    title: Text
     story: Text
 
 
@@ -89,10 +95,8 @@ class Statement(Strict):
     dimension: Id
 
 
-class Scan(Strict):
-    id: Id
+class Scan(ExerciseBase):
     kind: Literal["scan"]
-    title: Text
     intro: Text | None = None
     dimensions: list[Dimension] = Field(min_length=1)
     statements: list[Statement] = Field(min_length=2)
@@ -126,10 +130,8 @@ class SortItem(Strict):
     feedback: Text
 
 
-class Sort(Strict):
-    id: Id
+class Sort(ExerciseBase):
     kind: Literal["sort"]
-    title: Text
     intro: Text | None = None
     categories: list[Category] = Field(min_length=2)
     items: list[SortItem] = Field(min_length=2)
@@ -145,14 +147,18 @@ class Sort(Strict):
         return self
 
 
-class Reflectie(Strict):
-    id: Id
+class Reflectie(ExerciseBase):
     kind: Literal["reflectie"]
-    title: Text
     prompt: Text
 
 
-Exercise = Annotated[Union[Quiz, Casus, Scan, Sort, Reflectie], Field(discriminator="kind")]
+EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)
+"""Every kind of exercise; the only list of them. Add a kind here and everything follows."""
+
+Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]
+
+KINDS: tuple[str, ...] = tuple(get_args(m.model_fields["kind"].annotation)[0] for m in EXERCISE_MODELS)
+"""The values of `kind` an author may write, as the schema defines them."""
 
 
 class ExerciseFile(Strict):

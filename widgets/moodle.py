@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import _markdown
 from ._load import DataError, load_all
-from ._schema import Casus, Question, Quiz
+from ._schema import Casus, Question, WithQuestions
 
 COURSE = "Integraal samenwerken"
 FILENAME = "integraal-samenwerken.xml"
@@ -64,7 +64,7 @@ def _category(quiz: ET.Element, name: str) -> None:
     _text(question, "category", f"$course$/{COURSE}/{name.replace('/', '//')}")
 
 
-def _question(quiz: ET.Element, exercise: Quiz | Casus, question: Question) -> None:
+def _question(quiz: ET.Element, exercise: WithQuestions, question: Question) -> None:
     element = ET.SubElement(quiz, "question", type="multichoice")
     _text(element, "name", f"{exercise.id} / {question.id}")
     story = _markdown.blocks(exercise.story) if isinstance(exercise, Casus) else ""
@@ -97,9 +97,9 @@ def _file_order(path: Path) -> tuple:
 
 def build(data: Path) -> ET.ElementTree:
     """The Moodle XML for every quiz and casus in the folder data, one category per file."""
-    by_file: dict[Path, list[Quiz | Casus]] = {}
+    by_file: dict[Path, list[WithQuestions]] = {}
     for exercise, path in load_all(data).values():
-        if isinstance(exercise, (Quiz, Casus)):
+        if isinstance(exercise, WithQuestions):
             by_file.setdefault(path, []).append(exercise)
     if not by_file:
         raise DataError(f"{data}: geen quiz of casus gevonden")

@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from ._learning import catalog
 from ._load import DataError, load_all, load_illustration
-from ._schema import Casus, Quiz
+from ._schema import WithQuestions
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def check_read_more(app: Sphinx, env) -> None:
             continue
         for exercise_id, line in _shown_ids(path):
             exercise, data_file = exercises[exercise_id]
-            if not isinstance(exercise, (Quiz, Casus)):
+            if not isinstance(exercise, WithQuestions):
                 continue
             for question in exercise.questions:
                 target = labels.get(question.read_more)

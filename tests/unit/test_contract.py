@@ -1,0 +1,29 @@
+"""What Python and the browser share is defined once, and the schema is its source."""
+
+from __future__ import annotations
+
+import json
+
+import widgets
+from widgets import _contract
+from widgets._schema import EXERCISE_MODELS, ExerciseBase
+from helpers import FIXTURES
+
+
+def test_kinds_come_from_the_schema_and_every_kind_has_a_fixture():
+    fixture_kinds = [e.kind for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")]
+    assert sorted(_contract.KINDS) == sorted(fixture_kinds)
+    assert all(issubclass(model, ExerciseBase) for model in EXERCISE_MODELS)
+
+
+def test_bands_start_at_the_bottom_of_the_scale_and_rise():
+    floors = [band["floor"] for band in _contract.bands()]
+    assert floors[0] == _contract.SCALE_MIN
+    assert floors == sorted(floors) and floors[-1] < _contract.SCALE_MAX
+    assert [band["id"] for band in _contract.bands()] == list(_contract.BANDS)
+
+
+def test_shared_values_are_plain_json():
+    shared = _contract.shared()
+    assert json.loads(json.dumps(shared)) == shared
+    assert shared["kinds"] == list(_contract.KINDS) and len(shared["scale"]) == _contract.SCALE_MAX

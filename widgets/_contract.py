@@ -1,0 +1,55 @@
+"""What Python and the browser code must agree on, defined once, here.
+
+The browser code receives these values in the props and chart specs (see `shared()`); it never
+keeps its own copy of the same literals (DESIGN decision 10).
+"""
+
+from __future__ import annotations
+
+from ._schema import BAND_FLOORS, BANDS, KINDS
+
+__all__ = [
+    "BANDS",
+    "BAND_FLOORS",
+    "BAND_NAMES",
+    "KINDS",
+    "RECORD_FIELDS",
+    "SCALE",
+    "SCALE_MAX",
+    "SCALE_MIN",
+    "STORAGE_PREFIX",
+    "bands",
+    "shared",
+]
+
+SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
+"""The five points of a self-scan, from SCALE_MIN to SCALE_MAX."""
+SCALE_MIN, SCALE_MAX = 1, len(SCALE)
+
+BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
+"""What a reader sees for each score band of a self-scan."""
+
+STORAGE_PREFIX = "integraal-samenwerken:"
+"""Prefix of every localStorage key the site writes; the rest of the key is the exercise id."""
+
+RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "saved")
+"""The fields of the record the site saves for each exercise (answers and result as the widget
+model holds them, `page` the path it was saved on, `saved` an ISO time)."""
+
+
+def bands() -> list[dict]:
+    """The score bands, lowest first: id, the name a reader sees, and the lowest mean in it."""
+    return [{"id": band, "name": BAND_NAMES[band], "floor": BAND_FLOORS[band]} for band in BANDS]
+
+
+def shared() -> dict:
+    """Everything above as JSON-ready values, for the browser code."""
+    return {
+        "kinds": list(KINDS),
+        "scale": list(SCALE),
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
+        "bands": bands(),
+        "storage_prefix": STORAGE_PREFIX,
+        "record_fields": list(RECORD_FIELDS),
+    }
