@@ -19,6 +19,9 @@ PROFILE = "profiel"
 """The named data set of a self-scan chart: one row per dimension, {dimensie, score}."""
 OVERVIEW_QUIZ = "quizscores"
 OVERVIEW_SCAN = "scanprofielen"
+CALIBRATION = "kalibratie"
+"""The named data set of the calibration chart: one row per level of certainty that the reader
+used, {zekerheid, procent, uitslag}."""
 TEAM = "team"
 
 _INK = "#1f3b73"
@@ -147,3 +150,22 @@ def team_chart() -> dict:
                  alt.Tooltip("score:Q", title="Score", format=".1f")],
     )
     return _to_dict(alt.layer(spread, dots).properties(width="container", title="Profielen van het team"))
+
+
+def calibration_chart(levels: tuple[str, ...]) -> dict:
+    """'Hoe zeker was je?': per level of certainty, the share of quiz answers that was right.
+
+    Well calibrated, 'zeker' scores highest and 'gok' lowest; a short bar at 'zeker' shows
+    where the reader was sure and wrong, the answers that are worth reviewing first.
+    """
+    base = alt.Chart(alt.InlineData(values=[], name=CALIBRATION)).encode(
+        x=alt.X("procent:Q", scale=alt.Scale(domain=[0, 100]), title="Goed beantwoord (%)"),
+        y=alt.Y("zekerheid:N", sort=list(levels), scale=alt.Scale(domain=list(levels)), title="Hoe zeker je was"),
+    )
+    bars = base.mark_bar(color=_INK, height=22).encode(
+        tooltip=[alt.Tooltip("zekerheid:N", title="Zekerheid"), alt.Tooltip("uitslag:N", title="Uitslag")]
+    )
+    labels = base.mark_text(align="left", dx=4, color=_INK).encode(text="uitslag:N")
+    chart = alt.layer(bars, labels).properties(width="container", height=40 * len(levels),
+                                               title="Hoe zeker je was, en hoe vaak je gelijk had")
+    return _to_dict(chart)

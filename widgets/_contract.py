@@ -12,8 +12,10 @@ __all__ = [
     "BANDS",
     "BAND_FLOORS",
     "BAND_NAMES",
+    "CONFIDENCE",
     "KINDS",
     "RECORD_FIELDS",
+    "REVIEW_INTERVALS",
     "SCALE",
     "SCALE_MAX",
     "SCALE_MIN",
@@ -35,6 +37,13 @@ STORAGE_PREFIX = "integraal-samenwerken:"
 RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "saved")
 """The fields of the record the site saves for each exercise (answers and result as the widget
 model holds them, `page` the path it was saved on, `saved` an ISO time)."""
+
+CONFIDENCE = ("zeker", "twijfel", "gok")
+"""'Hoe zeker ben je?': what a reader may say before checking a quiz answer, most sure first."""
+
+REVIEW_INTERVALS = (1, 3, 7, 21)
+"""Days until a question comes back in Herhalen, per Leitner box: a right answer moves it one box
+on, a wrong one back to the first box, due at once."""
 
 
 def bands() -> list[dict]:

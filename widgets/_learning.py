@@ -15,20 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ._contract import CONFIDENCE, REVIEW_INTERVALS
 from ._load import load_all
 from ._pages import Page
-from ._props import CONFIDENCE, fingerprint, props, props_json, question_fingerprint, render_template
-from ._schema import Casus, Exercise, Quiz
-
-REVIEW_INTERVALS = (1, 3, 7, 21)
-"""Days until a question comes back, per Leitner box: a right answer moves it one box on,
-a wrong one back to the first box (and at once into Herhalen)."""
+from ._props import fingerprint, props, props_json, question_fingerprint, render_template
+from ._schema import Exercise, WithQuestions
 
 CATALOG_FORMAT = 1
 
 
 def _reviewable(exercise: Exercise) -> bool:
-    return isinstance(exercise, (Quiz, Casus))
+    return isinstance(exercise, WithQuestions)
 
 
 def catalog(
@@ -37,12 +34,13 @@ def catalog(
     uri: Callable[[str], str],
     titles: dict[str, str],
     labels: dict[str, tuple[str, str, str]],
+    review: str | None = None,
 ) -> dict:
     """The site's exercises as the browser needs them on every page.
 
     `shown`: (docname, exercise ids it shows) in reading order; `uri`: a docname's page
     relative to the site root; `titles`: page titles; `labels`: Sphinx's std labels
-    (label -> docname, anchor, section title).
+    (label -> docname, anchor, section title); `review`: the Herhalen page, if the book has one.
     """
     pages: dict[str, list[str]] = {}
     entries: dict[str, dict] = {}
@@ -74,6 +72,7 @@ def catalog(
         "pages": pages,
         "exercises": entries,
         "sections": sections,
+        "review": review,
         "intervals": list(REVIEW_INTERVALS),
         "confidence": list(CONFIDENCE),
     }

@@ -5,6 +5,7 @@ exercises, their behaviour lives in the browser code, not in Python.
 
 from __future__ import annotations
 
+from ._contract import CONFIDENCE
 from ._load import load_all, load_illustration
 from ._props import props_json, render_template
 from ._schema import Scan
@@ -50,9 +51,13 @@ def figure(name: str) -> Figure:
 
 def results_page() -> Page:
     """'Mijn resultaten': everything this browser keeps, in one overview chart and tables."""
-    from ._charts import overview_chart
+    from ._charts import CALIBRATION, calibration_chart, overview_chart
 
-    return Page(render_template("results.html.j2", spec_json=props_json(overview_chart())), "mijn-resultaten")
+    calibration = {"spec": calibration_chart(CONFIDENCE), "data": CALIBRATION, "levels": list(CONFIDENCE)}
+    html = render_template(
+        "results.html.j2", spec_json=props_json(overview_chart()), calibration_json=props_json(calibration)
+    )
+    return Page(html, "mijn-resultaten")
 
 
 def team_page() -> Page:

@@ -14,8 +14,8 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
-from ._contract import BANDS, SCALE, bands
-from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
+from ._contract import BANDS, CONFIDENCE, SCALE, bands
+from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort, WithQuestions
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -24,10 +24,6 @@ _templates = jinja2.Environment(
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
 )
-
-
-CONFIDENCE = ("zeker", "twijfel", "gok")
-"""How sure a reader is before checking a quiz answer ("Hoe zeker ben je?"), most sure first."""
 
 
 def _digest(value) -> str:
@@ -45,7 +41,7 @@ def question_fingerprint(q) -> str:
 
 def fingerprint(exercise: Exercise) -> str:
     """The same for a whole exercise: the parts a reader's saved answers refer to."""
-    if isinstance(exercise, (Quiz, Casus)):
+    if isinstance(exercise, WithQuestions):
         return _digest([question_fingerprint(q) for q in exercise.questions])
     if isinstance(exercise, Scan):
         return _digest([[s.id, s.text, s.dimension] for s in exercise.statements])
@@ -82,7 +78,7 @@ def _scan_chart(scan: Scan) -> dict:
 def props(exercise: Exercise) -> dict:
     """The JSON the browser code renders from; the same live in Jupyter and on the site."""
     common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title, "fingerprint": fingerprint(exercise)}
-    if isinstance(exercise, (Quiz, Casus)):
+    if isinstance(exercise, WithQuestions):
         return common | {
             "intro": md.blocks(exercise.story if isinstance(exercise, Casus) else exercise.intro or ""),
             "questions": _questions(exercise.questions),

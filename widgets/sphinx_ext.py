@@ -288,6 +288,7 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         uri=app.builder.get_target_uri,
         titles={docname: title.astext() for docname, title in env.titles.items()},
         labels=env.domaindata["std"]["labels"],
+        review=app.builder.get_target_uri(REVIEW_DOC) if REVIEW_DOC in env.found_docs else None,
     )
     target = Path(app.outdir) / "_static" / "widgets" / "catalog.json"
     target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
@@ -300,14 +301,14 @@ def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -
     The store's key is made of this name and the site's base path, so two courses on one host
     never mix their readers' answers.
     """
-    site = html.escape(app.config.project or app.config.html_title or "", quote=True)
+    site = html.escape(app.config.html_title or app.config.project or "", quote=True)
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="isw-site" content="{site}">'
     if doctree is None or pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
         return
     path = Path(app.env.doc2path(pagename))
     exercises = load_all(Path(app.srcdir) / "data")
     shown = [exercises[i][0] for i, _ in _shown_ids(path)] if path.suffix == ".md" and path.is_file() else []
-    if any(isinstance(exercise, (Quiz, Casus)) for exercise in shown):
+    if any(isinstance(exercise, WithQuestions) for exercise in shown):
         href = context["pathto"](REVIEW_DOC)
         context["body"] += (
             '<aside class="isw-review-link" aria-label="Herhalen">'

@@ -7,51 +7,48 @@
  * loads, so a browser never mixes a new page with an old cached module. */
 const VERSION = new URL(import.meta.url).search;
 
-/** Prefix of every key this site writes to localStorage; `store` reads and erases only these. */
-export const PREFIX = "integraal-samenwerken:";
+/** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
+const BASE = new URL("../../", import.meta.url);
+const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
 
-/** The reader's saved answers, one record per exercise; every call survives blocked storage. */
-export const store = {
-  read(id) {
-    try {
-      return JSON.parse(localStorage.getItem(PREFIX + id) ?? "null");
-    } catch {
-      return null;
+const { openStore, isChanged } = await import(`./store.js${VERSION}`);
+
+/** The reader store (store.js): one record for this site, namespaced by its name and path. */
+export const store = openStore(`${SITE}@${BASE.pathname}`);
+
+/** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
+let catalogPromise;
+export function catalog() {
+  catalogPromise ??= fetch(new URL("catalog.json", import.meta.url), { cache: "no-cache" })
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return catalogPromise;
+}
+
+/**
+ * The saved answers that still fit these props. An answer to a question the author has
+ * changed since (its fingerprint differs) is left out, and the question is named in
+ * `changed`, so the exercise can say so and the reader answers it again.
+ */
+export function current(props, saved) {
+  if (!saved) return { answers: null, result: null, changed: null };
+  if (props.questions) {
+    const questions = {};
+    const changed = [];
+    for (const q of props.questions) {
+      const state = saved.answers?.questions?.[q.id];
+      if (isChanged(saved, q.id, q.fingerprint)) changed.push(q.id);
+      else if (state && state.fingerprint === q.fingerprint) questions[q.id] = state;
     }
-  },
-  write(id, record) {
-    try {
-      localStorage.setItem(PREFIX + id, JSON.stringify(record));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  remove(id) {
-    try {
-      localStorage.removeItem(PREFIX + id);
-    } catch {
-      /* storage blocked: nothing was kept */
-    }
-  },
-  /** Every record this site keeps, by exercise id. */
-  all() {
-    const records = {};
-    try {
-      for (let i = 0; i < localStorage.length; i += 1) {
-        const key = localStorage.key(i);
-        if (key?.startsWith(PREFIX)) records[key.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(key));
-      }
-    } catch {
-      /* storage blocked */
-    }
-    return records;
-  },
-};
+    return { answers: { ...saved.answers, questions }, result: saved.result ?? null, changed };
+  }
+  if (saved.fingerprint !== props.fingerprint) return { answers: null, result: null, changed: true };
+  return { answers: saved.answers, result: saved.result ?? null, changed: null };
+}
 
 /** anywidget's model contract, kept in memory and saved to `store` on save_changes(). */
-export function createModel(props, saved) {
-  const state = { props, answers: saved?.answers ?? null, result: saved?.result ?? null };
+export function createModel(props, saved, target = store) {
+  const state = { props, ...current(props, saved) };
   const listeners = new Map();
   return {
     get: (name) => state[name],
@@ -68,13 +65,14 @@ export function createModel(props, saved) {
     },
     save_changes() {
       if (state.answers === null) {
-        store.remove(props.id);
+        target.remove(props.id);
         return;
       }
-      store.write(props.id, {
+      target.write(props.id, {
         kind: props.kind,
         title: props.title,
         page: location.pathname,
+        fingerprint: props.fingerprint,
         answers: state.answers,
         result: state.result,
         saved: new Date().toISOString(),
@@ -102,14 +100,14 @@ export async function hydrate(root = document) {
 }
 
 /** Pages with their own browser code: the element's data-isw-page names its module. */
-const PAGE_MODULES = { results: "./results.js", team: "./team.js" };
+const PAGE_MODULES = { results: "./results.js", team: "./team.js", review: "./review.js" };
 
 async function mountPages(root = document) {
   for (const element of root.querySelectorAll("[data-isw-page]")) {
     const path = PAGE_MODULES[element.dataset.iswPage];
     if (!path) continue;
     const module = await import(`${path}${VERSION}`);
-    await module.mount(element, { store });
+    await module.mount(element, { store, catalog, createModel, base: BASE });
   }
 }
 
@@ -121,9 +119,17 @@ async function drawFigures(root = document) {
   for (const chart of charts) drawWhenVisible(chart, JSON.parse(chart.dataset.spec));
 }
 
+/** "n van m oefeningen gedaan" in the navigation and under each chapter's heading. */
+async function showProgress() {
+  const book = await catalog();
+  if (!book) return;
+  const { mount } = await import(`./progress.js${VERSION}`);
+  mount(document, { store, book, base: BASE });
+}
+
 async function start() {
   try {
-    await Promise.all([hydrate(), mountPages(), drawFigures()]);
+    await Promise.all([hydrate(), mountPages(), drawFigures(), showProgress()]);
   } finally {
     document.documentElement.dataset.iswReady = "true";
   }
