@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit nbval browser-tests chromium clean moodle pdf bench linkcheck
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle pdf bench linkcheck
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,16 +32,24 @@ chromium: $(VENV)/.test
 	   apt-get update -qq && apt-get install -y -qq chromium) || \
 	  $(VENV)/bin/playwright install chromium
 
-# axe-core for the accessibility tests, exactly as package-lock.json pins it.
+# axe-core for the accessibility tests and esbuild for `make bundle`, as package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
 ## test: set up everything the tests need and run them all
-test: $(VENV)/.test chromium node_modules/.installed unit build nbval browser-tests
+test: $(VENV)/.test chromium node_modules/.installed node-tests unit build nbval browser-tests
 
 unit: $(VENV)/.test
 	$(PY) -m pytest tests/unit tests/errors
+
+## node-tests: the browser code's pure logic, and that the committed bundles are current
+node-tests: node_modules/.installed
+	node --test tests/node/
+
+## bundle: after editing widgets/js/, make the browser modules in widgets/static/ anew
+bundle: node_modules/.installed
+	node tools/bundle.mjs
 
 nbval: $(VENV)/.test
 	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute

@@ -31,12 +31,14 @@ SCALE_MIN, SCALE_MAX = 1, len(SCALE)
 BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
 """What a reader sees for each score band of a self-scan."""
 
-STORAGE_PREFIX = "integraal-samenwerken:"
-"""Prefix of every localStorage key the site writes; the rest of the key is the exercise id."""
+STORAGE_PREFIX = "isw:"
+"""The reader store keeps everything in ONE localStorage key: this prefix, the site's name and
+its base path (so two courses on one host never mix); see js/store.js."""
 
-RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "saved")
-"""The fields of the record the site saves for each exercise (answers and result as the widget
-model holds them, `page` the path it was saved on, `saved` an ISO time)."""
+RECORD_FIELDS = ("kind", "title", "page", "fingerprint", "answers", "result", "seed", "saved")
+"""The fields of the record the site saves for each exercise (answers, result and seed as the
+widget model holds them, `page` the path it was saved on, `fingerprint` the exercise's
+answers_fingerprint when saved, `saved` an ISO time); documented in static/loader.js."""
 
 CONFIDENCE = ("zeker", "twijfel", "gok")
 """'Hoe zeker ben je?': what a reader may say before checking a quiz answer, most sure first."""
@@ -61,4 +63,6 @@ def shared() -> dict:
         "bands": bands(),
         "storage_prefix": STORAGE_PREFIX,
         "record_fields": list(RECORD_FIELDS),
+        "confidence": list(CONFIDENCE),
+        "review_intervals": list(REVIEW_INTERVALS),
     }

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from ._contract import CONFIDENCE, REVIEW_INTERVALS
 from ._load import load_all
 from ._pages import Page
-from ._props import fingerprint, props, props_json, question_fingerprint, render_template
+from ._props import answers_fingerprint, props, props_json, question_fingerprint, render_template
 from ._schema import Exercise, WithQuestions
 
 CATALOG_FORMAT = 1
@@ -57,7 +57,7 @@ def catalog(
                 "title": exercise.title,
                 "page": uri(docname),
                 "chapter": titles.get(docname, ""),
-                "fingerprint": fingerprint(exercise),
+                "fingerprint": answers_fingerprint(exercise),
             })
             if _reviewable(exercise):
                 entry["questions"] = {q.id: question_fingerprint(q) for q in exercise.questions}

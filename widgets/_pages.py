@@ -5,9 +5,9 @@ exercises, their behaviour lives in the browser code, not in Python.
 
 from __future__ import annotations
 
-from ._contract import CONFIDENCE
+from ._contract import CONFIDENCE, SCALE_MAX, SCALE_MIN
 from ._load import load_all, load_illustration
-from ._props import props_json, render_template
+from ._props import props_json, render_template, scan_identity
 from ._schema import Scan
 
 
@@ -51,25 +51,27 @@ def figure(name: str) -> Figure:
 
 def results_page() -> Page:
     """'Mijn resultaten': everything this browser keeps, in one overview chart and tables."""
-    from ._charts import CALIBRATION, calibration_chart, overview_chart
+    from ._charts import CALIBRATION, OVERVIEW_QUIZ, OVERVIEW_SCAN, calibration_chart, overview_chart
 
-    calibration = {"spec": calibration_chart(CONFIDENCE), "data": CALIBRATION, "levels": list(CONFIDENCE)}
-    html = render_template(
-        "results.html.j2", spec_json=props_json(overview_chart()), calibration_json=props_json(calibration)
-    )
-    return Page(html, "mijn-resultaten")
+    chart = {
+        "spec": overview_chart(),
+        "data": {"quizzes": OVERVIEW_QUIZ.json(), "scans": OVERVIEW_SCAN.json()},
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
+        "calibration": {"spec": calibration_chart(CONFIDENCE), "data": CALIBRATION.json(), "levels": list(CONFIDENCE)},
+    }
+    return Page(render_template("results.html.j2", chart_json=props_json(chart)), "mijn-resultaten")
 
 
 def team_page() -> Page:
     """The team page: pasted result codes side by side; the scans it knows, by id."""
-    from ._charts import team_chart
+    from ._charts import TEAM, team_chart
 
     scans = {
-        exercise.id: {"title": exercise.title, "dimensions": [d.name for d in exercise.dimensions]}
+        exercise.id: scan_identity(exercise)
         for exercise, _ in load_all().values()
         if isinstance(exercise, Scan)
     }
-    html = render_template(
-        "team.html.j2", spec_json=props_json(team_chart()), scans_json=props_json(scans)
-    )
+    team = {"spec": team_chart(), "data": TEAM.json(), "scans": scans}
+    html = render_template("team.html.j2", team_json=props_json(team))
     return Page(html, "team")

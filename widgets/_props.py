@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
-from ._contract import BANDS, CONFIDENCE, SCALE, bands
+from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
 from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort, WithQuestions
 
 _templates = jinja2.Environment(
@@ -39,8 +39,9 @@ def question_fingerprint(q) -> str:
     return _digest([q.text, [[o.text, o.correct] for o in q.options]])
 
 
-def fingerprint(exercise: Exercise) -> str:
-    """The same for a whole exercise: the parts a reader's saved answers refer to."""
+def answers_fingerprint(exercise: Exercise) -> str:
+    """The same for a whole exercise: the parts a reader's saved answers refer to. The site
+    keeps it with the saved answers and does not apply them once it differs."""
     if isinstance(exercise, WithQuestions):
         return _digest([question_fingerprint(q) for q in exercise.questions])
     if isinstance(exercise, Scan):
@@ -70,14 +71,37 @@ def _questions(questions) -> list[dict]:
 
 
 def _scan_chart(scan: Scan) -> dict:
-    from ._charts import scan_chart  # Altair loads only in notebooks that draw a chart
+    """The chart's spec, and the named data set the browser fills with the reader's profile."""
+    from ._charts import PROFILE, scan_chart  # Altair loads only in notebooks that draw a chart
 
-    return scan_chart(scan)
+    return {"spec": scan_chart(scan), "data": PROFILE.json()}
+
+
+def fingerprint(scan: Scan) -> str:
+    """Six characters that change when the scan's dimensions (their ids, in order) do.
+
+    Result codes carry it, so the team page refuses a code made before the dimensions were
+    reordered, added or removed, instead of putting its scores under the wrong names.
+    """
+    ids = ",".join(dimension.id for dimension in scan.dimensions)
+    return hashlib.sha256(ids.encode()).hexdigest()[:6]
+
+
+def scan_identity(scan: Scan) -> dict:
+    """What the team page needs to read a result code of this scan."""
+    return {
+        "title": scan.title,
+        "dimensions": [d.name for d in scan.dimensions],
+        "fingerprint": fingerprint(scan),
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
+    }
 
 
 def props(exercise: Exercise) -> dict:
     """The JSON the browser code renders from; the same live in Jupyter and on the site."""
-    common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title, "fingerprint": fingerprint(exercise)}
+    common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
+              "answers_fingerprint": answers_fingerprint(exercise)}
     if isinstance(exercise, WithQuestions):
         return common | {
             "intro": md.blocks(exercise.story if isinstance(exercise, Casus) else exercise.intro or ""),
@@ -88,6 +112,9 @@ def props(exercise: Exercise) -> dict:
         return common | {
             "intro": md.blocks(exercise.intro or ""),
             "scale": list(SCALE),
+            "scale_min": SCALE_MIN,
+            "scale_max": SCALE_MAX,
+            "fingerprint": fingerprint(exercise),
             "bands": bands(),
             "dimensions": [
                 {"id": d.id, "name": d.name} | {b: md.inline(getattr(d, b)) for b in BANDS}

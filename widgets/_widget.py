@@ -7,6 +7,7 @@ the markup in this widget's text/html output; no Python runs there.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import anywidget
@@ -26,6 +27,13 @@ class ExerciseWidget(anywidget.AnyWidget):
     props = traitlets.Dict().tag(sync=True)
     answers = traitlets.Any(None).tag(sync=True)
     result = traitlets.Any(None).tag(sync=True)
+    seed = traitlets.Int().tag(sync=True)
+    """The order in which this widget shows each question's options (widgets/js/logic.js, shuffledOrder)."""
+
+    @traitlets.default("seed")
+    def _random_seed(self) -> int:
+        # Each widget its own order, as each reader of the site gets one.
+        return secrets.randbits(32)
 
     def __repr__(self) -> str:
         # Stable, with no object address: nbval compares text/plain outputs.

@@ -80,7 +80,8 @@ def _question(quiz: ET.Element, exercise: WithQuestions, question: Question) -> 
     wrong = len(question.options) - right
     for option in question.options:
         # One right answer: 100 or 0. Several: the right ones share 100, the wrong ones share
-        # -100, so ticking every box scores 0 rather than full marks.
+        # -100, so ticking every box scores 0 rather than full marks. The site scores such a
+        # question all or nothing, which core Moodle cannot: chapters/trainers/index.md says so.
         if option.correct:
             score = 100 / right
         else:

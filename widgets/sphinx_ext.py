@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ._learning import catalog
+from ._contract import shared
 from ._load import DataError, load_all, load_illustration
 from ._schema import WithQuestions
 
@@ -336,7 +337,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_index_redirect, priority=400)
     app.connect("build-finished", write_catalog)
     # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
-    app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
+    # data-isw-contract: what the browser must agree on with Python (widgets/_contract.py)
+    app.add_js_file("widgets/loader.js", type="module",
+                    **{"async": "async", "data-isw-contract": json.dumps(shared(), ensure_ascii=False)})
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")

@@ -16,7 +16,7 @@ async ([source, propsList]) => {
   const module = await import(url);
   const saved = [];
   for (const props of propsList) {
-    const state = { props, answers: null, result: null };
+    const state = { props, answers: null, result: null, seed: 7 };
     const model = {
       get: (name) => state[name],
       set: (name, value) => { state[name] = value; },
@@ -26,7 +26,7 @@ async ([source, propsList]) => {
     const el = document.createElement("div");
     el.id = `jupyter-${props.id}`;
     document.body.append(el);
-    (module.render ?? module.default.render)({ model, el });
+    module.default.render({ model, el });
   }
   window.saved = saved;
 }
@@ -43,7 +43,13 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     page.evaluate(HOST, [source, json.loads(json.dumps(props))])
 
     quiz = page.locator("#jupyter-t1-quiz")
-    quiz.locator("fieldset").first.locator("input").first.check()
+    first = quiz.locator("fieldset").first
+    # The options come in the order of the model's seed; the inputs carry authored indices.
+    shown = [int(v) for v in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")]
+    options = props[0]["questions"][0]["options"]
+    assert sorted(shown) == list(range(len(options)))
+    right = next(i for i, option in enumerate(options) if option["correct"])
+    first.locator(f"input[value='{right}']").check()
     quiz.get_by_role("button", name="Controleer").first.click()
     assert quiz.locator(".isw-verdict").first.inner_text().startswith("✓ Goed")
     scan = page.locator("#jupyter-t1-scan")
@@ -56,5 +62,7 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     saved = page.evaluate("window.saved")
     last_quiz = [s for s in saved if s["id"] == "t1-quiz"][-1]
     assert last_quiz["result"]["score"] == 1 and last_quiz["answers"]["questions"]["een"]["checked"]
+    assert last_quiz["answers"]["questions"]["een"]["chosen"] == [right]
+    assert last_quiz["seed"] == 7, "the order comes from the model's seed, as Jupyter syncs it"
     assert errors == []
     page.close()

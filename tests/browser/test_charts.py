@@ -102,7 +102,7 @@ def test_team_page_compares_three_codes_and_rejects_a_broken_one(watched, site_u
         for statement in scan.locator("fieldset.isw-statement").all():
             statement.locator(f"input[value='{value}']").check()
         codes.append(scan.locator(".isw-code").input_value())
-    assert len(set(codes)) == 3 and all(code.startswith("IS1.h7-scan-scarf.") for code in codes)
+    assert len(set(codes)) == 3 and all(code.startswith("IS2.h7-scan-scarf.") for code in codes)
     broken = codes[0][:-1] + ("x" if codes[0][-1] != "x" else "y")
 
     page = watched.open(f"{site_url}/chapters/team.html")

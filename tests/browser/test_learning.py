@@ -219,7 +219,7 @@ def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=True)
     mine = stored(page)["data"]
-    theirs = {"format": mine["format"], "site": stored(page)["key"][len("isw:"):], "review": {}}
+    theirs = {"format": mine["format"], "site": stored(page)["key"], "review": {}}
     theirs["exercises"] = {"h1-quiz-doelen": {**mine["exercises"][QUIZ], "title": "Doelen", "saved": "2026-01-01T00:00:00.000Z",
                                               "answers": {"questions": {}}},
                            QUIZ: {**mine["exercises"][QUIZ], "saved": "2020-01-01T00:00:00.000Z", "answers": {"questions": {}}}}
@@ -241,7 +241,7 @@ def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
 @pytest.mark.parametrize("content, reason", [
     ('{"format": 1, "exercises": {', "geen leesbaar JSON-bestand"),
     ('[1, 2, 3]', "geen bestand met antwoorden van deze site"),
-    ('{"format": 1, "site": "Een andere cursus@/", "exercises": {}, "review": {}}', "hoort bij een andere cursus"),
+    ('{"format": 1, "site": "isw:Een andere cursus@/", "exercises": {}, "review": {}}', "hoort bij een andere cursus"),
     ('{"format": 7, "site": "x", "exercises": {}, "review": {}}', "andere versie van de site"),
     ('{"format": 1, "site": "SITE", "exercises": {"h1-quiz-definitie": {"kind": "quiz"}}, "review": {}}',
      "de oefening 'h1-quiz-definitie' is onleesbaar"),
@@ -252,7 +252,7 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_
     answer(page, page.locator(f"#{QUIZ}"), 0, right=True, confidence="zeker")
     before = stored(page)
     path = tmp_path / "bestand.json"
-    path.write_text(content.replace("SITE", before["key"][len("isw:"):]), encoding="utf-8")
+    path.write_text(content.replace("SITE", before["key"]), encoding="utf-8")
 
     page = open_page(watched, f"{site_url}/{RESULTS}")
     results = page.locator("[data-isw-page=results]")

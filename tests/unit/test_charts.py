@@ -31,14 +31,15 @@ def named_data(spec) -> set[str]:
 
 def test_scan_chart_has_one_bar_per_dimension_in_a_named_data_set():
     spec = _charts.scan_chart(FIXTURE["t1-scan"])
-    assert named_data(spec) == {_charts.PROFILE}
+    assert named_data(spec) == {_charts.PROFILE.name}
     text = json.dumps(spec)
     assert '"dimensie": "Weten"' in text and '"dimensie": "Voelen"' in text
     assert "Nog in ontwikkeling" in text and "Sterk ontwikkeld" in text  # the shaded bands
 
 
-def test_scan_props_carry_the_chart():
-    assert widgets.props(FIXTURE["t1-scan"])["chart"] == _charts.scan_chart(FIXTURE["t1-scan"])
+def test_scan_props_carry_the_chart_and_the_names_of_its_data():
+    chart = widgets.props(FIXTURE["t1-scan"])["chart"]
+    assert chart == {"spec": _charts.scan_chart(FIXTURE["t1-scan"]), "data": _charts.PROFILE.json()}
 
 
 def test_specs_are_deterministic_and_name_no_other_origin():
@@ -55,8 +56,33 @@ def test_specs_are_deterministic_and_name_no_other_origin():
 
 
 def test_overview_and_team_charts_read_the_sets_the_browser_fills():
-    assert named_data(_charts.overview_chart()) == {_charts.OVERVIEW_QUIZ, _charts.OVERVIEW_SCAN}
-    assert named_data(_charts.team_chart()) == {_charts.TEAM}
+    assert named_data(_charts.overview_chart()) == {_charts.OVERVIEW_QUIZ.name, _charts.OVERVIEW_SCAN.name}
+    assert named_data(_charts.team_chart()) == {_charts.TEAM.name}
+
+
+def test_every_field_the_browser_fills_is_one_the_chart_encodes():
+    """The browser names its rows' fields after DataSet.fields; the spec must use those names."""
+    charts = [
+        (_charts.scan_chart(FIXTURE["t1-scan"]), [_charts.PROFILE]),
+        (_charts.overview_chart(), [_charts.OVERVIEW_QUIZ, _charts.OVERVIEW_SCAN]),
+        (_charts.team_chart(), [_charts.TEAM]),
+    ]
+    for spec, sets in charts:
+        fields = set()
+        _fields(spec, fields)
+        for data_set in sets:
+            assert set(data_set.fields.values()) <= fields, (data_set.name, fields)
+
+
+def _fields(node, found: set[str]) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("field"), str):
+            found.add(node["field"])
+        for value in node.values():
+            _fields(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _fields(value, found)
 
 
 def test_illustration_is_marked_as_such_in_chart_and_caption():

@@ -8,7 +8,7 @@ import re
 
 import widgets
 from widgets import _markdown
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
 
 FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
 
@@ -83,4 +83,28 @@ def test_widget_bundle_has_html_and_a_stable_plain_text():
 
 def test_widget_runs_the_shared_browser_module():
     widget = widgets.ExerciseWidget(props=widgets.props(FIXTURE["t1-reflectie"]))
-    assert "export function render" in widget._esm
+    # One self-contained module (anywidget imports it from a blob URL): no static imports.
+    assert widget._esm == (ROOT / "widgets" / "static" / "exercise.js").read_text(encoding="utf-8")
+    assert "export{" in widget._esm and " from\"" not in widget._esm and " from \"" not in widget._esm
+
+
+def test_each_widget_has_its_own_seed_synced_with_the_browser():
+    """Live in Jupyter the order of options comes from this trait, as the site's saved seed."""
+    make = lambda: widgets.ExerciseWidget(props=widgets.props(FIXTURE["t1-quiz"]))  # noqa: E731
+    widget = make()
+    assert widget.trait_metadata("seed", "sync") is True
+    assert 0 <= widget.seed < 2**32
+    assert len({make().seed for _ in range(4)}) > 1
+
+
+def test_result_codes_know_the_order_of_the_dimensions():
+    from widgets._props import fingerprint, scan_identity
+
+    scan = FIXTURE["t1-scan"]
+    reordered = scan.model_copy(update={"dimensions": list(reversed(scan.dimensions))})
+    assert fingerprint(scan) == fingerprint(FIXTURE["t1-scan"]) == widgets.props(scan)["fingerprint"]
+    assert fingerprint(reordered) != fingerprint(scan)
+    identity = scan_identity(scan)
+    assert identity["dimensions"] == [d.name for d in scan.dimensions]
+    scale = widgets.props(scan)["scale"]
+    assert identity["scale_max"] - identity["scale_min"] + 1 == len(scale)

@@ -1,11 +1,38 @@
 // The static site's host for the exercises: it finds each exercise's markup, gives it a small
 // in-browser model (anywidget's get/set/on/off/save_changes) that remembers answers in
-// localStorage, and calls the same `render` that Jupyter runs. With storage blocked the
-// exercises still work, without memory. Nothing leaves the browser.
+// localStorage, and calls the same `render` that Jupyter runs (the default export of
+// exercise.js). With storage blocked the exercises still work, without memory. Nothing leaves
+// the browser.
+//
+// The model contract, the same as anywidget's kernel-synced model live in Jupyter:
+//   get(name)            "props" (the exercise, read only), "answers", "result", "seed"
+//   set(name, value)     changes a value and calls the "change:<name>" listeners
+//   on(event, callback) / off(event, callback?)
+//   save_changes()       keeps the record below; answers === null erases it
+//
+// The reader store (js/store.js) keeps one record per site; in it, one saved record per
+// exercise, whose fields are RECORD_FIELDS in widgets/_contract.py:
+//   kind, title   of the exercise, for 'Mijn resultaten'
+//   page          the path of the page it was answered on
+//   fingerprint   the exercise's answers_fingerprint when saved: once it differs, the old
+//                 answers are not applied (a quiz question carries its own, per question)
+//   answers       as the exercise's code keeps them: quiz/casus {questions: {<question id>:
+//                 {chosen: [authored option indices], checked, correct, confidence,
+//                 fingerprint, at}}}, scan {scores: {<statement id>: 1…5}}, sort {placed:
+//                 {<item id>: <category id>}, checked}, reflectie {text}
+//   result        quiz/casus/sort {score, total[, answered]}, scan {profile: [{id, name,
+//                 mean, band}]}, reflectie {words}
+//   seed          the reader's order of options (32 bits), so a reload shows the same order
+//   saved         when, as an ISO time
 
 /** The build's version stamp (`?v=…` on this module's URL), passed on to every module it
  * loads, so a browser never mixes a new page with an old cached module. */
 const VERSION = new URL(import.meta.url).search;
+
+/** What Python says the browser must agree on (widgets/_contract.py `shared()`), given to this
+ * module as its script tag's data-isw-contract attribute by the Sphinx extension. */
+const CONTRACT = JSON.parse(document.querySelector("script[data-isw-contract]")?.dataset.iswContract ?? "null");
+if (!CONTRACT) throw new Error("loader.js: het script-element mist data-isw-contract");
 
 /** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
 const BASE = new URL("../../", import.meta.url);
@@ -14,7 +41,7 @@ const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("cont
 const { openStore, isChanged } = await import(`./store.js${VERSION}`);
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
-export const store = openStore(`${SITE}@${BASE.pathname}`);
+export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathname}`, CONTRACT.review_intervals);
 
 /** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
 let catalogPromise;
@@ -42,13 +69,14 @@ export function current(props, saved) {
     }
     return { answers: { ...saved.answers, questions }, result: saved.result ?? null, changed };
   }
-  if (saved.fingerprint !== props.fingerprint) return { answers: null, result: null, changed: true };
+  if (saved.fingerprint !== props.answers_fingerprint) return { answers: null, result: null, changed: true };
   return { answers: saved.answers, result: saved.result ?? null, changed: null };
 }
 
 /** anywidget's model contract, kept in memory and saved to `store` on save_changes(). */
 export function createModel(props, saved, target = store) {
-  const state = { props, ...current(props, saved) };
+  // No seed yet: the exercise draws one (with storage blocked, too, so options are shuffled).
+  const state = { props, ...current(props, saved), seed: saved?.seed ?? null };
   const listeners = new Map();
   return {
     get: (name) => state[name],
@@ -68,15 +96,10 @@ export function createModel(props, saved, target = store) {
         target.remove(props.id);
         return;
       }
-      target.write(props.id, {
-        kind: props.kind,
-        title: props.title,
-        page: location.pathname,
-        fingerprint: props.fingerprint,
-        answers: state.answers,
-        result: state.result,
-        saved: new Date().toISOString(),
-      });
+      const values = { kind: props.kind, title: props.title, page: location.pathname,
+        fingerprint: props.answers_fingerprint, answers: state.answers, result: state.result, seed: state.seed,
+        saved: new Date().toISOString() };
+      target.write(props.id, Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]])));
     },
     send() {},
   };
@@ -86,11 +109,11 @@ export function createModel(props, saved, target = store) {
 export async function hydrate(root = document) {
   const sections = [...root.querySelectorAll("section.isw-widget[data-props]")];
   if (sections.length === 0) return;
-  const { render } = await import(`./exercise.js${VERSION}`);
+  const { default: widget } = await import(`./exercise.js${VERSION}`);
   for (const section of sections) {
     const props = JSON.parse(section.dataset.props);
     try {
-      render({ model: createModel(props, store.read(props.id)), el: section });
+      widget.render({ model: createModel(props, store.read(props.id)), el: section });
       section.dataset.hydrated = "true";
     } catch (error) {
       console.error(`Oefening ${props.id} kon niet starten`, error);

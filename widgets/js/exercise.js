@@ -1,0 +1,454 @@
+// The behaviour of every exercise kind, with anywidget's contract: the default export's
+// `render({model, el})`. Live in Jupyter, anywidget calls it with the kernel's model; on the
+// static site, loader.js calls it with a small in-browser model. All texts in `props` are
+// HTML made safe at build time (widgets/_markdown.py); nothing typed by a reader is ever
+// inserted as HTML.
+//
+// This is a source file: tools/bundle.mjs bundles it with logic.js and ui.js into the one
+// self-contained module widgets/static/exercise.js (anywidget imports `_esm` from a blob URL,
+// where no relative import resolves).
+
+import {
+  encodeProfile, isCorrect, newSeed, profile, questionScore, shuffledOrder, chartRows,
+} from "./logic.js";
+import {
+  announce, button, checkOrRetry, copyText, download, h, number, scoreLine, showScore, statusRegion,
+} from "./ui.js";
+
+/**
+ * The model both hosts give: anywidget's kernel-synced model live in Jupyter, loader.js's
+ * in-browser one on the site. Traits: props (read only), answers, result, seed.
+ * @typedef {{
+ *   get(name: string): any,
+ *   set(name: string, value: any): void,
+ *   on(event: string, callback: Function): void,
+ *   off(event: string, callback?: Function): void,
+ *   save_changes(): void,
+ * }} Model
+ */
+
+/**
+ * The parts every exercise shares: heading, live region, score line and toolbar.
+ * On the site, `el` already holds the heading and the static form (for readers without
+ * JavaScript, and for print); they stay, and the interactive form goes beside them.
+ */
+function frame(el, props, model, onReset) {
+  const title = el.querySelector(":scope > .isw-title") ??
+    h("h3", { class: "isw-title", id: `${props.id}-title` }, props.title);
+  const staticForm = el.querySelector(":scope > .isw-static");
+  const live = h("div", { class: "isw-live" });
+  el.replaceChildren(title, ...(staticForm ? [staticForm] : []), live);
+  el.classList.add("isw-widget", `isw-${props.kind}`, "isw-hydrated");
+  const status = statusRegion();
+  const score = scoreLine();
+  const toolbar = h("div", { class: "isw-toolbar" }, button("Opnieuw beginnen", () => {
+    model.set("answers", null);
+    model.set("result", null);
+    model.save_changes();
+    onReset();
+    announce(status, "Je antwoorden zijn gewist. Je kunt opnieuw beginnen.");
+  }, true));
+  if (el.id === props.id) {
+    // A stable link for trainers: page address plus the exercise's id.
+    toolbar.append(button("Kopieer link naar deze oefening", () => {
+      const link = `${location.origin}${location.pathname}#${props.id}`;
+      copyText(link, status, `Link gekopieerd: ${link}`, `Kopiëren lukte niet. De link is: ${link}`);
+    }, true));
+  }
+  const body = h("div", { class: "isw-body" });
+  if (props.intro) live.append(h("div", { class: "isw-intro", html: props.intro }));
+  if (model.get("changed") === true) {
+    live.append(changedNotice("Deze oefening is aangepast sinds je haar maakte. Je eerdere antwoorden gelden niet meer; maak haar opnieuw."));
+  }
+  // On Herhalen a question stands alone: its chapter keeps the reset and the link.
+  live.append(body, score, status, ...(props.review ? [] : [toolbar]));
+  return { body, status, score };
+}
+
+/** Said where the author changed what a reader had answered (its fingerprint differs). */
+function changedNotice(text) {
+  return h("p", { class: "isw-changed" }, h("strong", {}, "Aangepast: "), text);
+}
+
+/** A link back to the section of the text, named by that section's heading; `elsewhere`
+ * ({href, title}) where the question is shown away from its chapter, on Herhalen. */
+function readMoreLink(label, elsewhere) {
+  if (elsewhere) return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: elsewhere.href }, `‘${elsewhere.title}’`));
+  if (!label) return null;
+  // Sphinx puts a label on an empty <span> at the top of its section.
+  const section = document.getElementById(label)?.closest("section");
+  const heading = section?.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
+  let title = "de tekst hierboven";
+  if (heading) {
+    const copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
+    title = `‘${copy.textContent.trim()}’`;
+  }
+  return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: `#${label}` }, title));
+}
+
+/** Mark text that tells right from wrong by a word and a symbol, never by colour alone. */
+const verdict = (good) =>
+  h("span", { class: good ? "isw-good" : "isw-wrong" }, good ? "✓ Goed" : "✗ Niet goed");
+
+// ---------------------------------------------------------------- quiz and casus
+
+/** How a question is scored, said above its options. */
+const HOW_SCORED = {
+  single: "Kies één antwoord.",
+  multiple: "Kies alle juiste antwoorden. De vraag telt als goed als je precies de juiste antwoorden kiest, niet meer en niet minder.",
+};
+
+function renderQuestions(el, props, model) {
+  /** @type {Record<string, {chosen: number[], checked: boolean}>} */
+  let answers = model.get("answers")?.questions ?? {};
+  // The reader's own order of options comes from a seed kept with the answers; answers keep
+  // the options' authored indices, so feedback and scores never depend on the order shown.
+  if (typeof model.get("seed") !== "number") model.set("seed", newSeed());
+  const parts = frame(el, props, model, () => {
+    answers = {};
+    model.set("seed", newSeed()); // a fresh start may bring a fresh order
+    draw();
+  });
+
+  function save() {
+    const { correct, answered, total } = questionScore(props.questions, answers);
+    model.set("answers", { questions: answers });
+    model.set("result", { score: correct, total, answered });
+    model.save_changes();
+    score();
+  }
+
+  function score() {
+    const { correct, answered, total } = questionScore(props.questions, answers);
+    showScore(parts.score, answered === 0 ? null : `Score: ${correct} van ${total} vragen goed` +
+      (answered < total ? ` (${answered} beantwoord).` : "."));
+  }
+
+  function draw() {
+    parts.body.replaceChildren(...props.questions.map((q, index) => question(q, index)));
+    score();
+  }
+
+  function question(q, index) {
+    const base = `${props.id}-${q.id}`;
+    const state = answers[q.id] ?? { chosen: [], checked: false };
+    // The host names the questions whose saved answer was for an older version of them.
+    const changed = !answers[q.id] && (model.get("changed") ?? []).includes?.(q.id);
+    const hint = h("p", { class: "isw-hint", id: `${base}-hint` }, q.multiple ? HOW_SCORED.multiple : HOW_SCORED.single);
+    const order = shuffledOrder(q.options.length, model.get("seed"), q.id);
+    const options = order.map((i) => {
+      const option = q.options[i];
+      const chosen = state.chosen.includes(i);
+      const row = h("div", { class: "isw-option" },
+        h("input", { type: q.multiple ? "checkbox" : "radio", name: base, id: `${base}-${i}`,
+          value: String(i), checked: chosen, disabled: state.checked }),
+        h("label", { for: `${base}-${i}`, html: option.html }));
+      if (state.checked) {
+        row.append(h("p", { class: "isw-option-feedback" },
+          h("span", { class: option.correct ? "isw-good" : "isw-wrong" },
+            option.correct ? "✓ Juist antwoord" : "✗ Onjuist antwoord"),
+          chosen ? h("span", { class: "isw-chosen" }, " (jouw keuze)") : null,
+          ". ", h("span", { class: "isw-feedback-text", html: option.feedback })));
+        if (chosen) row.classList.add("isw-was-chosen");
+        row.classList.add(option.correct ? "isw-is-correct" : "isw-is-wrong");
+      }
+      return row;
+    });
+    const fieldset = h("fieldset", { class: "isw-question", id: base, "aria-describedby": `${base}-hint` },
+      h("legend", {}, h("span", { class: "isw-count" }, `Vraag ${index + 1} van ${props.questions.length}: `),
+        h("span", { html: q.html })),
+      changed ? changedNotice("Deze vraag is aangepast sinds je hem beantwoordde. Je oude antwoord telt niet meer; beantwoord hem opnieuw.") : null,
+      hint, ...options, state.checked ? null : confidenceChoice(base, state.confidence));
+    const result = h("div", { class: "isw-result" });
+    if (state.checked) {
+      const good = isCorrect(q, state.chosen);
+      result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
+        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
+        readMoreLink(q.read_more, q.read_more_elsewhere));
+    }
+    fieldset.append(result, checkOrRetry(state.checked, check, retry));
+
+    function check() {
+      const chosen = [...fieldset.querySelectorAll(`input[name="${base}"]:checked`)].map((input) => Number(input.value));
+      if (chosen.length === 0) {
+        announce(parts.status, `Vraag ${index + 1}: kies eerst een antwoord.`);
+        return;
+      }
+      // Kept with the answer: whether it was right, how sure the reader was, which version of
+      // the question it answers, and when (for Herhalen's boxes and the calibration).
+      const confidence = fieldset.querySelector(`input[name="${base}-zeker"]:checked`)?.value ?? null;
+      answers = { ...answers, [q.id]: { chosen, checked: true, correct: isCorrect(q, chosen), confidence,
+        fingerprint: q.fingerprint, at: new Date().toISOString() } };
+      save();
+      const fresh = question(q, index);
+      fieldset.replaceWith(fresh);
+      // Say what the page now shows: the verdict and the feedback on the chosen options.
+      const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
+        .map((feedback) => feedback.textContent.trim()).join(" ");
+      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen))}` : "";
+      announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
+      fresh.querySelector(".isw-actions button").focus();
+    }
+
+    function retry() {
+      answers = { ...answers, [q.id]: { chosen: [], checked: false, fingerprint: q.fingerprint } };
+      save();
+      const fresh = question(q, index);
+      fieldset.replaceWith(fresh);
+      fresh.querySelector("input").focus();
+      announce(parts.status, `Vraag ${index + 1}: probeer het opnieuw.`);
+    }
+
+    return fieldset;
+  }
+
+  /** "Hoe zeker ben je?": optional, chosen before checking; its values are props.confidence. */
+  function confidenceChoice(base, chosen) {
+    if (!props.confidence) return null;
+    const name = `${base}-zeker`;
+    return h("fieldset", { class: "isw-confidence" },
+      h("legend", {}, "Hoe zeker ben je? ", h("span", { class: "isw-optional" }, "(niet verplicht)")),
+      props.confidence.map((level) => h("span", { class: "isw-confidence-choice" },
+        h("input", { type: "radio", name, id: `${name}-${level}`, value: level, checked: chosen === level }),
+        h("label", { for: `${name}-${level}` }, level))));
+  }
+
+  draw();
+}
+
+/** What the reader said about their certainty, and what it means now the answer is known. */
+function confidenceSaid(level, good) {
+  if (level === "zeker" && !good) {
+    return "Je was zeker, maar dit klopt niet. Lees de uitleg goed: zo'n verrassing onthoud je vaak het best.";
+  }
+  return `Je zei vooraf: ${level}.`;
+}
+
+// ---------------------------------------------------------------- self-scan
+
+function renderScan(el, props, model) {
+  /** @type {Record<string, number>} */
+  let scores = model.get("answers")?.scores ?? {};
+  const parts = frame(el, props, model, () => { scores = {}; draw(); });
+  const low = props.scale_min;
+  const high = props.scale_max;
+  const table = h("table", { class: "isw-profile-table" });
+  const texts = h("div", { class: "isw-profile-texts" });
+  const chart = h("div", { class: "isw-chart", hidden: true, role: "img",
+    "aria-label": "Staafdiagram van je profiel. De tabel hieronder geeft dezelfde scores." });
+  const codeField = h("input", { type: "text", readonly: true, id: `${props.id}-code`, class: "isw-code" });
+  const share = h("div", { class: "isw-share", hidden: true },
+    h("label", { for: `${props.id}-code` }, "Jouw resultaatcode voor de teampagina (zonder naam):"),
+    codeField,
+    button("Kopieer code", () => copyText(codeField.value, parts.status, "De code is gekopieerd.",
+      "Kopiëren lukte niet; de code is geselecteerd, kopieer hem zelf.", () => codeField.select()), true));
+  const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
+    h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
+    h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
+    chart, h("div", { class: "isw-table-scroll" }, table), texts, share);
+
+  function statement(s, index) {
+    const name = `${props.id}-${s.id}`;
+    const choices = props.scale.map((label, i) => {
+      const value = low + i;
+      const input = h("input", { type: "radio", name, id: `${name}-${value}`, value: String(value),
+        checked: scores[s.id] === value });
+      input.addEventListener("change", () => {
+        scores = { ...scores, [s.id]: value };
+        save();
+        const now = profile(props, scores).find((d) => d.id === s.dimension);
+        announce(parts.status, now.mean === null
+          ? `${now.name}: nog ${now.missing} ${now.missing === 1 ? "uitspraak" : "uitspraken"} te gaan.`
+          : `${now.name}: ${number(now.mean)}, ${now.band_name.toLowerCase()}.`);
+      });
+      return h("div", { class: "isw-scale-choice" }, input,
+        h("label", { for: `${name}-${value}` }, h("span", { class: "isw-scale-value" }, String(value)), ` ${label}`));
+    });
+    return h("fieldset", { class: "isw-statement" },
+      h("legend", {}, h("span", { class: "isw-count" }, `${index + 1}. `), h("span", { html: s.html })),
+      h("div", { class: "isw-scale" }, choices));
+  }
+
+  function save() {
+    const rows = profile(props, scores);
+    model.set("answers", { scores });
+    model.set("result", { profile: rows.map(({ id, name, mean, band }) => ({ id, name, mean, band })) });
+    model.save_changes();
+    showProfile(rows);
+  }
+
+  function showProfile(rows) {
+    table.replaceChildren(
+      h("caption", {}, `Gemiddelde score per dimensie (${low} tot ${high})`),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Dimensie"), h("th", { scope: "col" }, "Score"),
+        h("th", { scope: "col" }, "Uitkomst"))),
+      h("tbody", {}, rows.map((row) => h("tr", {},
+        h("th", { scope: "row" }, row.name),
+        h("td", {}, row.mean === null ? "–" : number(row.mean)),
+        h("td", {}, row.mean === null ? `nog ${row.missing} te beantwoorden` : row.band_name)))));
+    texts.replaceChildren(...rows.filter((row) => row.mean !== null).map((row) => {
+      const dimension = props.dimensions.find((d) => d.id === row.id);
+      return h("p", {}, h("strong", {}, `${row.name} (${row.band_name.toLowerCase()}): `),
+        h("span", { html: dimension[row.band] }));
+    }));
+    const code = encodeProfile(props, rows);
+    share.hidden = code === null;
+    codeField.value = code ?? "";
+    drawChart(rows);
+  }
+
+  /** The chart appears, and Vega loads, once a dimension is complete. */
+  async function drawChart(rows) {
+    if (!props.chart || rows.every((row) => row.mean === null)) {
+      chart.hidden = true;
+      return;
+    }
+    try {
+      // A variable, not a literal: the bundler leaves this import to the browser.
+      const chartModule = `./chart.js${new URL(import.meta.url).search}`;
+      const { showChart } = await import(chartModule);
+      chart.hidden = false;
+      const { spec, data } = props.chart;
+      await showChart(chart, spec, {
+        [data.name]: chartRows(data, rows.map((row) => ({ dimension: row.name, score: row.mean }))),
+      });
+    } catch {
+      chart.hidden = true; // live in Jupyter there is no Vega bundle: the table says it all
+    }
+  }
+
+  function draw() {
+    parts.body.replaceChildren(
+      h("p", { class: "isw-hint" },
+        `Kies bij elke uitspraak hoe goed die bij jou past: ${low} is ${props.scale[0]}, ${high} is ${props.scale.at(-1)}.`),
+      ...props.statements.map(statement), result);
+    showProfile(profile(props, scores));
+  }
+
+  draw();
+}
+
+// ---------------------------------------------------------------- sort
+
+function renderSort(el, props, model) {
+  let state = model.get("answers") ?? { placed: {}, checked: false };
+  const parts = frame(el, props, model, () => { state = { placed: {}, checked: false }; draw(); });
+  const correctCount = () => props.items.filter((item) => state.placed[item.id] === item.category).length;
+
+  function save() {
+    model.set("answers", state);
+    model.set("result", state.checked ? { score: correctCount(), total: props.items.length } : null);
+    model.save_changes();
+  }
+
+  function check() {
+    const open = props.items.filter((item) => !state.placed[item.id]).length;
+    if (open) {
+      announce(parts.status, `Kies eerst bij elke situatie een categorie. Nog ${open} open.`);
+      return;
+    }
+    state = { ...state, checked: true };
+    save();
+    draw();
+    announce(parts.status, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`);
+    parts.body.querySelector(".isw-actions button").focus();
+  }
+
+  function retry() {
+    state = { ...state, checked: false };
+    save();
+    draw();
+    parts.body.querySelector("select").focus();
+    announce(parts.status, "Pas je keuzes aan en controleer opnieuw.");
+  }
+
+  function draw() {
+    const rows = props.items.map((item) => {
+      const id = `${props.id}-${item.id}`;
+      const select = h("select", { id, disabled: state.checked },
+        h("option", { value: "" }, "Kies een categorie…"),
+        props.categories.map((c) => h("option", { value: c.id, selected: state.placed[item.id] === c.id }, c.name)));
+      select.addEventListener("change", () => {
+        state = { ...state, placed: { ...state.placed, [item.id]: select.value } };
+        save();
+      });
+      const row = h("li", { class: "isw-sort-item" }, h("label", { for: id, html: item.html }), select);
+      if (state.checked) {
+        const good = state.placed[item.id] === item.category;
+        const right = props.categories.find((c) => c.id === item.category).name;
+        row.append(h("p", { class: "isw-option-feedback" }, verdict(good),
+          good ? " " : ` Het juiste antwoord is ${right}. `, h("span", { html: item.feedback })));
+        row.classList.add(good ? "isw-is-correct" : "isw-is-wrong");
+      }
+      return row;
+    });
+    parts.body.replaceChildren(h("ol", { class: "isw-sort-list" }, rows), checkOrRetry(state.checked, check, retry));
+    showScore(parts.score, state.checked ? `Score: ${correctCount()} van ${props.items.length} goed.` : null);
+  }
+
+  draw();
+}
+
+// ---------------------------------------------------------------- reflection
+
+function renderReflection(el, props, model) {
+  const parts = frame(el, props, model, () => { area.value = ""; printed.textContent = ""; saved.textContent = ""; });
+  const id = `${props.id}-text`;
+  const area = h("textarea", { id, rows: 7, class: "isw-textarea" });
+  area.value = model.get("answers")?.text ?? "";
+  const saved = h("p", { class: "isw-hint", id: `${id}-saved` });
+  const printed = h("div", { class: "isw-print-answer" }, area.value);
+  let timer;
+  area.addEventListener("input", () => {
+    printed.textContent = area.value;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const text = area.value;
+      model.set("answers", text ? { text } : null);
+      model.set("result", text ? { words: text.trim().split(/\s+/).filter(Boolean).length } : null);
+      model.save_changes();
+      saved.textContent = "Bewaard in deze browser.";
+    }, 400);
+  });
+  const downloadButton = button("Download als tekstbestand", () => {
+    const intro = el.querySelector(".isw-intro")?.textContent.trim() ?? "";
+    download(`${props.id}.txt`, new Blob([`${props.title}\n\n${intro}\n\n${area.value}\n`],
+      { type: "text/plain;charset=utf-8" }));
+    announce(parts.status, "Je antwoord is gedownload als tekstbestand.");
+  }, true);
+  const print = button("Druk af", () => {
+    // The print stylesheet shows only this exercise while the class is on <html>.
+    document.documentElement.classList.add("isw-print-one");
+    el.classList.add("isw-print-this");
+    window.addEventListener("afterprint", () => {
+      document.documentElement.classList.remove("isw-print-one");
+      el.classList.remove("isw-print-this");
+    }, { once: true });
+    window.print();
+  }, true);
+  parts.body.replaceChildren(
+    h("label", { for: id, class: "isw-label" }, "Jouw antwoord (blijft alleen in deze browser)"),
+    area, saved, printed, h("div", { class: "isw-actions" }, downloadButton, print));
+}
+
+// ---------------------------------------------------------------- entry point
+
+/** The code for each kind of exercise that widgets/_schema.py defines. */
+const RENDERERS = {
+  quiz: renderQuestions,
+  casus: renderQuestions,
+  scan: renderScan,
+  sort: renderSort,
+  reflectie: renderReflection,
+};
+
+/** anywidget's entry point; the static site's loader calls it the same way. */
+function render({ model, el }) {
+  const props = model.get("props");
+  const kind = RENDERERS[props.kind];
+  if (!kind) throw new Error(`Onbekende soort oefening: ${props.kind}`);
+  kind(el, props, model);
+}
+
+export default { render };

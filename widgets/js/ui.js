@@ -1,0 +1,69 @@
+// The pieces of the page every exercise and page module shares, made in one place: elements,
+// the status region that screen readers read out, buttons, the score line, copying to the
+// clipboard and downloading a file.
+
+/** Create an element with attributes and children (strings become text, never HTML). */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else if (name === "html") element.innerHTML = value; // trusted: sanitised at build time
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+/** A number as Dutch readers write it: 3,5. */
+export const number = (value) => value.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
+
+/** The live region of a widget or page: what is said there, a screen reader reads out. */
+export const statusRegion = () => h("div", { class: "isw-status", role: "status", "aria-live": "polite" });
+
+/** Say something in the live region. */
+export function announce(status, text) {
+  status.textContent = "";
+  // A fresh text node after clearing makes repeated identical messages announce again.
+  requestAnimationFrame(() => { status.textContent = text; });
+}
+
+/** A button; `secondary` for every action but the main one. */
+export const button = (label, onclick, secondary = false, attributes = {}) =>
+  h("button", { type: "button", class: secondary ? "isw-button isw-secondary" : "isw-button", onclick, ...attributes },
+    label);
+
+/** The one action under a question or list: check it, or, once checked, try again. */
+export const checkOrRetry = (checked, onCheck, onRetry) =>
+  h("div", { class: "isw-actions" },
+    checked ? button("Probeer opnieuw", onRetry, true) : button("Controleer", onCheck));
+
+/** The score line: hidden until something is scored. */
+export const scoreLine = () => h("p", { class: "isw-score", hidden: true });
+
+export function showScore(line, text) {
+  line.hidden = text === null;
+  line.textContent = text ?? "";
+}
+
+/**
+ * Copy text to the clipboard and say so; where the browser refuses, say what to copy by hand.
+ * @param {() => void} [fallback]  e.g. select the text, so the reader can copy it
+ */
+export async function copyText(text, status, done, failed, fallback) {
+  try {
+    await navigator.clipboard.writeText(text);
+    announce(status, done);
+  } catch {
+    fallback?.();
+    announce(status, failed);
+  }
+}
+
+/** Let the browser save `blob` as a file called `name`; nothing leaves the browser. */
+export function download(name, blob) {
+  const link = h("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
