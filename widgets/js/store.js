@@ -34,7 +34,7 @@ export function isDone(saved, entry) {
   if (entry.questions) {
     return Object.entries(entry.questions).every(([id, print]) => answerOf(saved, id, print));
   }
-  if (saved.answers?.fingerprint !== entry.fingerprint) return false;
+  if (saved.fingerprint !== entry.fingerprint) return false;
   if (entry.kind === "scan") return Boolean(saved.result?.profile?.every((row) => row.mean !== null));
   return saved.result !== null && saved.result !== undefined; // sort: checked; reflectie: text
 }
@@ -132,7 +132,7 @@ export function openStore(key, intervals) {
   function keep() {
     if (asked) return;
     asked = true;
-    navigator.storage?.persist?.().catch(() => {});
+    globalThis.navigator?.storage?.persist?.().catch(() => {});
   }
 
   return {
@@ -176,7 +176,7 @@ export function openStore(key, intervals) {
     /** Has the browser promised to keep this site's data? null when it cannot say. */
     async persisted() {
       try {
-        return (await navigator.storage?.persisted?.()) ?? null;
+        return (await globalThis.navigator?.storage?.persisted?.()) ?? null;
       } catch {
         return null;
       }
