@@ -52,7 +52,7 @@ bundle: node_modules/.installed
 	node tools/bundle.mjs
 
 nbval: $(VENV)/.test
-	$(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
+	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
 
 browser-tests: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest tests/build tests/browser

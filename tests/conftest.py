@@ -15,3 +15,10 @@ def built_site() -> Path:
     if not (BUILD_HTML / "index.html").is_file():
         pytest.fail("no built site in _build/html: run `make site` (or `make test`) first")
     return BUILD_HTML
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden", action="store_true",
+        help="write the golden files in tests/golden/ from the current code (review the diff)",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -12,6 +13,21 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 # The built site under test; SITE_DIR points the tests at another build of the book.
 BUILD_HTML = Path(os.environ.get("SITE_DIR") or ROOT / "_build" / "html")
+FIXTURE_DATA = FIXTURES / "data" / "t1-oefeningen.yml"
+"""One exercise of every kind; the test book (make_book) shows each of them."""
+
+
+@functools.cache
+def fixture_exercises() -> dict:
+    """The exercises of FIXTURE_DATA, by id."""
+    import widgets
+
+    return {exercise.id: exercise for exercise in widgets.load_file(FIXTURE_DATA)}
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site, without the theme's and our files in _static/."""
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
 def make_book(folder: Path, chapter: str | None = None, data: dict[str, str] | None = None) -> Path:

@@ -5,7 +5,8 @@ Every model forbids unknown fields, so a misspelt field name is an error, not a 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union, get_args
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -27,6 +28,31 @@ def _unique(items: list, what: str) -> None:
         if item.id in seen:
             raise ValueError(f"{what} '{item.id}' komt twee keer voor")
         seen.add(item.id)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Items that each name one of an exercise's groups by id (a statement its dimension)."""
+
+    items: str  # the exercise's field with the items, e.g. "statements"
+    field: str  # the item's field that names a group, e.g. "dimension"
+    groups: str  # the exercise's field with the groups, e.g. "dimensions"
+    words: tuple[str, str, str]  # an item, items, a group: as a message names them
+    at_least: int = 0  # items each group needs
+
+    def check(self, exercise: BaseModel) -> None:
+        item, items_word, group = self.words
+        items, groups = getattr(exercise, self.items), getattr(exercise, self.groups)
+        _unique(groups, f"{group}-id")
+        _unique(items, f"{item}-id")
+        known = [g.id for g in groups]
+        for one in items:
+            if getattr(one, self.field) not in known:
+                raise ValueError(f"{item} '{one.id}' noemt {group} '{getattr(one, self.field)}', "
+                                 f"die niet bestaat (wel: {', '.join(sorted(known))})")
+        for group_id in known:
+            if sum(getattr(one, self.field) == group_id for one in items) < self.at_least:
+                raise ValueError(f"{group} '{group_id}' heeft minder dan {self.at_least} {items_word}")
 
 
 class Option(Strict):
@@ -53,11 +79,21 @@ class Question(Strict):
 
 
 class ExerciseBase(Strict):
-    """What every exercise has: a link-safe id, its kind (the Literal of each subclass) and a title."""
+    """What every exercise has: a link-safe id, its kind (the Literal of each subclass) and a title.
+
+    A subclass lists in `references` which of its items name which of its groups.
+    """
 
     id: Id
     kind: str
     title: Text
+    references: ClassVar[tuple[Reference, ...]] = ()
+
+    @model_validator(mode="after")
+    def _references_resolve(self):
+        for reference in self.references:
+            reference.check(self)
+        return self
 
 
 class WithQuestions(ExerciseBase):
@@ -71,9 +107,14 @@ class WithQuestions(ExerciseBase):
         return self
 
 
-class Quiz(WithQuestions):
-    kind: Literal["quiz"]
+class WithIntro(ExerciseBase):
+    """An exercise with an optional text above it."""
+
     intro: Text | None = None
+
+
+class Quiz(WithQuestions, WithIntro):
+    kind: Literal["quiz"]
 
 
 class Casus(WithQuestions):
@@ -81,70 +122,51 @@ class Casus(WithQuestions):
     story: Text
 
 
-class Dimension(Strict):
+class Named(Strict):
+    """A group that items are sorted into: a scan's dimension, a sort's category."""
+
     id: Id
     name: Text
+
+
+class Item(Strict):
+    """A line a reader responds to: a scan's statement, a sort's item."""
+
+    id: Id
+    text: Text
+
+
+class Dimension(Named):
     laag: Text
     midden: Text
     hoog: Text
 
 
-class Statement(Strict):
-    id: Id
-    text: Text
+class Statement(Item):
     dimension: Id
 
 
-class Scan(ExerciseBase):
+class Scan(WithIntro):
     kind: Literal["scan"]
-    intro: Text | None = None
     dimensions: list[Dimension] = Field(min_length=1)
     statements: list[Statement] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _statements_fit_dimensions(self) -> Scan:
-        _unique(self.dimensions, "dimensie-id")
-        _unique(self.statements, "stelling-id")
-        known = {dimension.id for dimension in self.dimensions}
-        for statement in self.statements:
-            if statement.dimension not in known:
-                raise ValueError(
-                    f"stelling '{statement.id}' noemt dimensie '{statement.dimension}', "
-                    f"die niet bestaat (wel: {', '.join(sorted(known))})"
-                )
-        for dimension in self.dimensions:
-            if sum(s.dimension == dimension.id for s in self.statements) < 2:
-                raise ValueError(f"dimensie '{dimension.id}' heeft minder dan twee stellingen")
-        return self
+    references = (Reference("statements", "dimension", "dimensions", ("stelling", "stellingen", "dimensie"), 2),)
 
 
-class Category(Strict):
-    id: Id
-    name: Text
+class Category(Named):
+    pass
 
 
-class SortItem(Strict):
-    id: Id
-    text: Text
+class SortItem(Item):
     category: Id
     feedback: Text
 
 
-class Sort(ExerciseBase):
+class Sort(WithIntro):
     kind: Literal["sort"]
-    intro: Text | None = None
     categories: list[Category] = Field(min_length=2)
     items: list[SortItem] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _items_fit_categories(self) -> Sort:
-        _unique(self.categories, "categorie-id")
-        _unique(self.items, "item-id")
-        known = {category.id for category in self.categories}
-        for item in self.items:
-            if item.category not in known:
-                raise ValueError(f"item '{item.id}' noemt categorie '{item.category}', die niet bestaat")
-        return self
+    references = (Reference("items", "category", "categories", ("item", "items", "categorie")),)
 
 
 class Reflectie(ExerciseBase):

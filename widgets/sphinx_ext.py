@@ -6,6 +6,7 @@ Sphinx's event order.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import json
@@ -20,7 +21,8 @@ from sphinx.util import logging
 
 from ._learning import catalog
 from ._contract import shared
-from ._load import DataError, load_all, load_illustration
+from ._kernel import use_ipc_kernels
+from ._load import DataError, decode, load_all, load_illustration
 from ._schema import WithQuestions
 
 logger = logging.getLogger(__name__)
@@ -69,10 +71,38 @@ class BookDataError(SystemExit):
         super().__init__(2)
 
 
+def _chapter_text(path: Path) -> str:
+    """A chapter's text; one that is not UTF-8 stops the build with its line (not a traceback)."""
+    return decode(path, path.read_bytes().removeprefix(codecs.BOM_UTF8))
+
+
 def _shown_ids(path: Path) -> list[tuple[str, int]]:
     """Exercise ids a chapter shows, with their line numbers."""
-    text = path.read_text(encoding="utf-8")
+    return _ids_in(_chapter_text(path))
+
+
+def _ids_in(text: str) -> list[tuple[str, int]]:
     return [(m.group(1), text.count("\n", 0, m.start()) + 1) for m in SHOW_CALL.finditer(text)]
+
+
+def _chapter_problems(chapter: Path, srcdir: Path, exercises: dict) -> list[str]:
+    """What is wrong in a chapter: its encoding, exercises or figures it names that do not exist."""
+    try:
+        text = _chapter_text(chapter)
+    except DataError as error:
+        return [str(error)]
+    name = chapter.relative_to(srcdir)
+    problems = [
+        f"{name}, regel {line}: oefening '{exercise_id}' bestaat niet in data/"
+        for exercise_id, line in _ids_in(text)
+        if exercise_id not in exercises
+    ]
+    for figure in FIGURE_CALL.findall(text):
+        try:
+            load_illustration(figure, srcdir / "data")
+        except DataError as error:
+            problems.append(f"{name}: figuur '{figure}': {error}")
+    return problems
 
 
 def validate_book(app: Sphinx) -> None:
@@ -81,24 +111,13 @@ def validate_book(app: Sphinx) -> None:
     A bad file stops the build here, strict or not, with one message naming file, item and
     field, instead of a traceback in a code cell or a warning a plain build lets pass.
     """
-    folder = Path(app.srcdir) / "data"
+    srcdir = Path(app.srcdir)
     try:
-        exercises = load_all(folder)
+        exercises = load_all(srcdir / "data")
     except DataError as error:
         raise BookDataError(str(error)) from None
-    problems = []
-    for chapter in sorted(Path(app.srcdir, "chapters").rglob("*.md")):
-        for exercise_id, line in _shown_ids(chapter):
-            if exercise_id not in exercises:
-                problems.append(
-                    f"{chapter.relative_to(app.srcdir)}, regel {line}: "
-                    f"oefening '{exercise_id}' bestaat niet in data/"
-                )
-        for name in FIGURE_CALL.findall(chapter.read_text(encoding="utf-8")):
-            try:
-                load_illustration(name, folder)
-            except DataError as error:
-                problems.append(f"{chapter.relative_to(app.srcdir)}: figuur '{name}': {error}")
+    chapters = sorted((srcdir / "chapters").rglob("*.md"))
+    problems = [problem for chapter in chapters for problem in _chapter_problems(chapter, srcdir, exercises)]
     if problems:
         raise BookDataError("\n".join(problems))
 
@@ -324,8 +343,15 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
+def run_kernels_over_ipc(app: Sphinx, config) -> None:
+    """config-inited (before any notebook is executed): kernels use IPC, not TCP ports."""
+    if not use_ipc_kernels():
+        logger.info("widgets: kernels use TCP (the package is not installed, so no IPC provisioner)")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
+    app.connect("config-inited", run_kernels_over_ipc)
     app.connect("builder-inited", validate_book)
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)

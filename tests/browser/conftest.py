@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import BUILD_HTML, ROOT
+from helpers import BUILD_HTML, ROOT, site_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
 from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
@@ -70,16 +70,15 @@ def watched(context, site_url):
     return Watched(context.new_page(), site_url)
 
 
-def site_pages(site: Path) -> list[str]:
-    return sorted(
-        str(p.relative_to(site)) for p in site.rglob("*.html")
-        if "_static" not in p.parts and str(p.relative_to(site)) not in {"genindex.html", "search.html", "index.html"}
-    )
+def reader_pages(site: Path) -> list[str]:
+    """The pages a reader reads, as paths in the site (not the index, search or redirect)."""
+    skip = {"genindex.html", "search.html", "index.html"}
+    return [str(p.relative_to(site)) for p in site_pages(site) if str(p.relative_to(site)) not in skip]
 
 
 def widget_pages(site: Path) -> list[str]:
-    return [p for p in site_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
+    return [p for p in reader_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
 
 
-PAGES = site_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
+PAGES = reader_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
 WIDGET_PAGES = widget_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 def tab_to(page, locator, limit: int = 40) -> None:
     """Press Tab until `locator` has focus: proves it is reachable in the tab order."""
@@ -18,21 +20,33 @@ def status_of(widget) -> str:
     return status.inner_text()
 
 
+def right_alone(question: dict, index: int) -> bool:
+    """Choosing only option `index` (authored order) is right exactly when it alone is correct."""
+    return [o["correct"] for o in question["options"]] == [i == index for i in range(len(question["options"]))]
+
+
 def answer_questions(page, widget) -> int:
+    props = json.loads(widget.get_attribute("data-props"))
     questions = widget.locator("fieldset.isw-question")
+    assert questions.count() == len(props["questions"])
+    right = 0
     for index in range(questions.count()):
         question = questions.nth(index)
-        question.locator("input").first.focus()
-        page.keyboard.press("Space")  # choose the first option
+        first = question.locator("input").first
+        chosen = int(first.get_attribute("value"))  # the option's authored index, wherever it is shown
+        first.focus()
+        page.keyboard.press("Space")  # choose the first option shown
         tab_to(page, question.get_by_role("button", name="Controleer"))
         page.keyboard.press("Enter")
         answered = widget.locator("fieldset.isw-question").nth(index)
         answered.locator(".isw-result").wait_for()
         said = status_of(widget)
-        assert said.startswith(f"Vraag {index + 1}: "), said
-        assert "goed" in said
+        good = right_alone(props["questions"][index], chosen)
+        right += good
+        assert said.startswith(f"Vraag {index + 1}: {'goed' if good else 'niet goed'}. "), said
         assert answered.get_by_text("Probeer opnieuw").is_visible()
-    assert widget.locator(".isw-score").inner_text().startswith("Score: ")
+    score = widget.locator(".isw-score").inner_text()
+    assert score.startswith(f"Score: {right} van {questions.count()} vragen goed"), score
     return questions.count()
 
 

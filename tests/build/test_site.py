@@ -9,7 +9,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
+from helpers import ROOT, site_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
 from pdf import toc_pages  # noqa: E402  (tools/pdf.py)
@@ -31,10 +31,6 @@ FETCHING = {
 NAVIGATION_RELS = {"index", "search", "next", "prev", "canonical", "author", "license", "help"}
 
 
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
-
-
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -46,7 +42,7 @@ def is_external(url: str) -> bool:
 
 def test_no_page_loads_anything_from_another_origin(built_site):
     offenders = []
-    for page in pages(built_site):
+    for page in site_pages(built_site):
         document = soup(page)
         for tag, attributes in FETCHING.items():
             for element in document.find_all(tag):
@@ -73,14 +69,14 @@ def test_stylesheets_load_no_fonts_or_images_from_elsewhere(built_site):
 
 
 def test_no_thebe_binder_or_mathjax(built_site):
-    for page in pages(built_site):
+    for page in site_pages(built_site):
         text = page.read_text(encoding="utf-8")
         for word in ("THEBE_JS_URL", "thebe", "mybinder", "mathjax", "colab"):
             assert word not in text.lower(), f"{page.relative_to(built_site)} mentions {word}"
 
 
 def test_cell_outputs_carry_no_inline_script(built_site):
-    for page in pages(built_site):
+    for page in site_pages(built_site):
         for output in soup(page).select(".cell_output, .output"):
             assert output.find("script") is None, f"inline script in an output of {page.name}"
 
@@ -120,7 +116,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
         return ids[page]
 
     broken = []
-    for page in pages(built_site):
+    for page in site_pages(built_site):
         for link in soup(page).find_all("a", href=True):
             href = link["href"]
             if is_external(href) or href.startswith(("mailto:", "javascript:")):
@@ -137,7 +133,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 
 def test_pages_are_dutch(built_site):
-    for page in pages(built_site):
+    for page in site_pages(built_site):
         html = soup(page).find("html")
         assert html.get("lang") == "nl", f"{page.name} is not marked as Dutch"
 
@@ -145,3 +141,17 @@ def test_pages_are_dutch(built_site):
 @pytest.mark.parametrize("name", ["loader.js", "exercise.js", "exercise.css"])
 def test_widget_code_is_served_by_the_site(built_site, name):
     assert (built_site / "_static" / "widgets" / name).is_file()
+
+
+def test_the_accessibility_statement_says_where_to_report_as_the_config_does(built_site):
+    """The contact is a setting in _config.yml (README: Publish the site), not text in the page."""
+    import yaml
+
+    from widgets import _markdown
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    where = config["parse"]["myst_substitutions"]["meldpunt_toegankelijkheid"]
+    expected = " ".join(BeautifulSoup(_markdown.inline(where), "html.parser").get_text().split())
+    section = soup(built_site / "chapters" / "toegankelijkheid.html").find(id="een-probleem-melden")
+    assert section is not None, "the statement has no section 'Een probleem melden'"
+    assert expected in " ".join(section.get_text().split())

@@ -6,9 +6,9 @@ import json
 
 import widgets
 from widgets import _charts
-from helpers import FIXTURES, ROOT
+from helpers import ROOT, fixture_exercises
 
-FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+FIXTURE = fixture_exercises()
 
 
 def named_data(spec) -> set[str]:

@@ -7,11 +7,11 @@ import json
 import widgets
 from widgets import _contract
 from widgets._schema import EXERCISE_MODELS, ExerciseBase
-from helpers import FIXTURES
+from helpers import fixture_exercises
 
 
 def test_kinds_come_from_the_schema_and_every_kind_has_a_fixture():
-    fixture_kinds = [e.kind for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")]
+    fixture_kinds = [e.kind for e in fixture_exercises().values()]
     assert sorted(_contract.KINDS) == sorted(fixture_kinds)
     assert all(issubclass(model, ExerciseBase) for model in EXERCISE_MODELS)
 

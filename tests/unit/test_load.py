@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import widgets
-from widgets._schema import Quiz, Scan
-from helpers import FIXTURES, ROOT
+from widgets._schema import Quiz
+from helpers import FIXTURE_DATA, ROOT
 
 GOOD_QUESTION = """
       - id: v1
@@ -37,7 +37,7 @@ def error_of(path: Path) -> str:
 
 
 def test_fixture_loads_every_kind():
-    exercises = widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")
+    exercises = widgets.load_file(FIXTURE_DATA)
     assert [e.kind for e in exercises] == ["quiz", "casus", "scan", "sort", "reflectie"]
     quiz = exercises[0]
     assert isinstance(quiz, Quiz)
@@ -118,13 +118,91 @@ def test_unknown_kind(tmp_path):
             title: T
         """)
     message = error_of(path)
-    assert "item 'q'" in message and "onbekende soort oefening" in message
+    assert "regel 3: item 'q', veld kind: onbekende soort oefening 'kruiswoord'; kies uit quiz, casus" in message
 
 
-def test_yaml_syntax_error_gives_line(tmp_path):
-    path = write(tmp_path, "exercises:\n  - id: q\n    kind: quiz\n   title: [open\n")
+GOOD = "exercises:\n  - id: r\n    kind: reflectie\n    title: Café\n    prompt: P\n"
+
+# Each way a file can be broken as text or YAML: its bytes, the line the message must name,
+# and words of the message that say what is wrong and what to do.
+BROKEN = {
+    "latin-1": (GOOD.encode("latin-1"), 4, ["0xE9 is geen UTF-8", "opnieuw op met de codering UTF-8"]),
+    "utf-16": (GOOD.encode("utf-16"), 1, ["opgeslagen als UTF-16", "codering UTF-8"]),
+    "utf-8 bom": (GOOD.encode("utf-8-sig"), 1, ["byte-order-mark (BOM)", "zonder BOM"]),
+    "tab": (GOOD.replace("    prompt", "\tprompt").encode(), 5, ["springt in met een tab", "vervang de tab"]),
+    "control character": (GOOD.replace("P\n", "P\x0c\n").encode(), 5, ["stuurteken (U+000C)", "verwijder het"]),
+    "empty": (b"", 1, ["het bestand is leeg", "'exercises:'"]),
+    "only comments": (b"# later\n", 1, ["het bestand is leeg", "'exercises:'"]),
+    "duplicate key": (GOOD.replace("    prompt: P\n", "    prompt: P\n    title: Ander\n").encode(), 6,
+                      ["het veld 'title' staat twee keer", "(ook op regel 4)", "haal er één weg"]),
+    "undefined alias": (GOOD.replace("prompt: P", "prompt: *vraag").encode(), 5,
+                        ["'*vraag' verwijst naar een anker '&vraag' dat niet", "tussen aanhalingstekens"]),
+    "text that starts with *": (GOOD.replace("prompt: P", "prompt: **Let op**, dit").encode(), 5,
+                                ["met * begint", "aanhalingstekens"]),
+    "duplicate anchor": (GOOD.replace("title: Café", "title: &t Café").replace("prompt: P", "prompt: &t P").encode(),
+                         5, ["het anker '&t' staat twee keer"]),
+    "list at the top": (b"- id: r\n  kind: reflectie\n", 1, ["begint met een lijst", "moet beginnen met 'exercises:'"]),
+    "text at the top": (b"oefeningen\n", 1, ["begint met tekst", "'exercises:'"]),
+    "list where a mapping belongs": (b"exercises:\n  - - r\n", 2,
+                                     ["veld exercises[0]: hier horen velden (naam: waarde), gevonden: een lijst"]),
+    "mapping where a list belongs": (b"exercises:\n  kind: quiz\n", 2,
+                                     ["veld exercises: hier hoort een lijst", "gevonden: velden"]),
+    "colon in text": (GOOD.replace("prompt: P", "prompt: Let op: dit").encode(), 5,
+                      ["een dubbele punt", "tussen aanhalingstekens"]),
+    "unclosed quote": (GOOD.replace("title: Café", "title: 'Café").encode(), 4, ["niet gesloten"]),
+    "bad indentation": (b"exercises:\n  - id: q\n    kind: quiz\n   title: [open\n", 4,
+                        ["de inspringing klopt niet"]),
+    "second document": ((GOOD + "---\n" + GOOD).encode(), 6, ["tweede YAML-document", "haal die regel weg"]),
+    "yes read as true": (GOOD.replace("title: Café", "title: Yes").encode(), 4,
+                         ["item 'r', veld title: YAML leest 'Yes' hier als een ja/nee-waarde", '"Yes"']),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_broken_file_gets_file_line_and_what_to_do(tmp_path, case):
+    raw, line, words = BROKEN[case]
+    path = tmp_path / "h9.yml"
+    path.write_bytes(raw)
     message = error_of(path)
-    assert str(path) in message and "geen geldige YAML" in message and "regel" in message
+    assert message.startswith(f"{path}, regel {line}: "), message
+    assert message.count("\n") == 0, "one problem, one line"
+    for word in words:
+        assert word in message
+
+
+def test_the_good_file_of_the_broken_cases_loads(tmp_path):
+    """The cases above break only what they mean to break."""
+    path = tmp_path / "h9.yml"
+    path.write_bytes(GOOD.encode())
+    assert [e.title for e in widgets.load_file(path)] == ["Café"]
+
+
+def test_merge_keys_are_no_duplicate_keys(tmp_path):
+    path = write(tmp_path, """
+        exercises:
+          - &basis
+            id: r
+            kind: reflectie
+            title: T
+            prompt: P
+          - <<: *basis
+            id: r2
+            title: Ander
+        """)
+    assert [e.title for e in widgets.load_file(path)] == ["T", "Ander"]
+
+
+def test_an_unreadable_file_is_named(tmp_path):
+    (tmp_path / "h9.yml").mkdir()
+    message = error_of(tmp_path / "h9.yml")
+    assert message.startswith(f"{tmp_path / 'h9.yml'}: kan het bestand niet lezen")
+
+
+def test_a_broken_illustration_names_its_fields(tmp_path):
+    (tmp_path / "illustraties").mkdir()
+    (tmp_path / "illustraties" / "x.yml").write_text("", encoding="utf-8")
+    with pytest.raises(widgets.DataError, match="regel 1: het bestand is leeg.*'caption:' en 'points:'"):
+        widgets.load_illustration("x", tmp_path)
 
 
 def test_duplicate_question_id(tmp_path):
@@ -214,5 +292,26 @@ def test_scan_has_at_least_two_statements_per_dimension(tmp_path):
               - {id: s2, text: Ik ook, dimension: d}
               - {id: s3, text: Ik, dimension: e}
         """)
-    assert "dimensie 'e' heeft minder dan twee stellingen" in error_of(path)
-    assert Scan  # the model the message comes from
+    assert "dimensie 'e' heeft minder dan 2 stellingen" in error_of(path)
+
+
+def test_a_number_out_of_range_or_in_words_echoes_what_was_written(tmp_path):
+    (tmp_path / "illustraties").mkdir()
+    (tmp_path / "illustraties" / "x.yml").write_text(
+        "caption: C\npoints:\n  - {vraag: a, complexiteit: 7, intensiteit: drie, vorm: x}\n"
+        "  - {vraag: b, complexiteit: 1, intensiteit: 1, vorm: y}\n", encoding="utf-8")
+    with pytest.raises(widgets.DataError) as caught:
+        widgets.load_illustration("x", tmp_path)
+    first, second = str(caught.value).splitlines()
+    assert first.endswith("regel 3: veld points[0].complexiteit: mag hoogstens 5 zijn (er staat '7')")
+    assert second.endswith("regel 3: veld points[0].intensiteit: hier hoort een heel getal (er staat 'drie')")
+
+
+def test_a_chapter_in_another_encoding_is_named_with_its_line(tmp_path):
+    from widgets import sphinx_ext
+
+    chapter = tmp_path / "chapters" / "h9.md"
+    chapter.parent.mkdir()
+    chapter.write_bytes("# Hoofdstuk\n\nDit is één café.\n".encode("cp1252"))
+    [problem] = sphinx_ext._chapter_problems(chapter, tmp_path, {})
+    assert problem.startswith(f"{chapter}, regel 3: teken 0xE9 is geen UTF-8")

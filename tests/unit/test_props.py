@@ -8,9 +8,9 @@ import re
 
 import widgets
 from widgets import _markdown
-from helpers import FIXTURES, ROOT
+from helpers import ROOT, fixture_exercises
 
-FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+FIXTURE = fixture_exercises()
 
 
 def data_props(markup: str) -> dict:
