@@ -8,10 +8,11 @@ only what the page says. Everything is done by keyboard, except choosing a file 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
+from chromium import serve
 from conftest import Watched
 from drive import status_of, tab_to
 from test_a11y import MODES, axe, described, set_mode
@@ -345,3 +346,26 @@ def test_everything_works_with_storage_blocked(browser, site_url):
     assert "blokkeert lokale opslag" in page.locator(".isw-keeping").inner_text()
     watched.assert_clean()
     context.close()
+
+
+def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
+    """The same host serves two copies of the book under /a/ and /b/: each keeps its own."""
+    for name in ("a", "b"):
+        (tmp_path / name).symlink_to(built_site, target_is_directory=True)
+    server, url = serve(tmp_path)
+    context = browser.new_context()
+    try:
+        watched = Watched(context.new_page(), url)
+        page = open_page(watched, f"{url}/a/{CHAPTER}")
+        answer(page, page.locator(f"#{QUIZ}"), 0, right=False)
+        assert stored(page)["key"] == "isw:Integraal samenwerken@/a/"
+        page = open_page(watched, f"{url}/b/{CHAPTER}")
+        assert page.locator(f"#{QUIZ} .isw-verdict").count() == 0
+        page = open_page(watched, f"{url}/b/{REVIEW}")
+        assert "nog geen vragen klaar" in page.locator(".isw-review-summary").inner_text()
+        page = open_page(watched, f"{url}/a/{REVIEW}")
+        assert page.locator(".isw-review-list section").count() == 1
+        watched.assert_clean()
+    finally:
+        context.close()
+        server.shutdown()
