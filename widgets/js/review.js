@@ -34,7 +34,7 @@ export async function mount(el, { store, catalog, createModel, base }) {
   const summary = h("p", { class: "isw-review-summary" });
   const list = h("div", { class: "isw-review-list" });
   const status = statusRegion();
-  el.replaceChildren(summary, list, status);
+  el.replaceChildren(h("h2", { id: "klaar-om-te-herhalen" }, "Klaar om te herhalen"), summary, list, status);
   el.classList.add("isw-hydrated");
   const shown = new Map(); // review key -> the line that says its box
 
