@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 from urllib.parse import urlparse
 
@@ -45,3 +49,14 @@ def test_without_javascript_the_questions_are_readable(browser, site_url, path):
     assert "werkt pas als de pagina via een webadres is geopend" in first.inner_text()
     assert first.locator(".isw-title").inner_text().strip()
     context.close()
+
+
+def test_every_page_gives_the_loader_what_python_defines(built_site):
+    """The loader reads the storage prefix and the saved record's fields from its script tag."""
+    from widgets._contract import shared
+
+    for path in PAGES:
+        text = (built_site / path).read_text(encoding="utf-8")
+        found = re.findall(r'<script[^>]*data-isw-contract="([^"]*)"[^>]*src="[^"]*widgets/loader\.js', text)
+        assert len(found) == 1, path
+        assert json.loads(html.unescape(found[0])) == shared(), path
