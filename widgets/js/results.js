@@ -75,7 +75,7 @@ export async function mount(el, { store, catalog, base }) {
           h("tbody", {}, levels.map((row) => h("tr", {}, h("th", { scope: "row" }, row.level),
             h("td", {}, String(row.total)), h("td", {}, String(row.good)),
             h("td", {}, row.percent === null ? "–" : `${row.percent}%`))))))
-        : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je op Controleer drukt."),
+        : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je je antwoord laat nakijken."),
       rated ? h("p", {}, "Wie goed inschat wat hij weet, heeft bij zeker de meeste antwoorden goed en bij gok de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.") : null,
       book?.review ? h("p", { class: "isw-review-due" }, due === 0
         ? "Er staan nu geen vragen klaar om te herhalen. "

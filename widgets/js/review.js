@@ -69,16 +69,18 @@ export async function mount(el, { store, catalog, createModel, base }) {
     const id = `herhaal-${exerciseId}-${questionId}`;
     const one = {
       id, kind: props.kind, answers_fingerprint: props.answers_fingerprint, confidence: props.confidence, review: true,
-      title: entry?.chapter ? `${entry.chapter}: ${props.title}` : props.title,
+      title: props.title,
       intro: props.kind === "casus" ? props.intro : "",
       questions: [{ ...q, read_more_elsewhere: book?.sections?.[q.read_more] }],
     };
     const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
       h("h3", { class: "isw-title", id: `${id}-title` }, one.title));
     const line = h("p", { class: "isw-box" }, boxLine(box, intervals));
+    const from = entry ? h("p", { class: "isw-from" }, "Uit het hoofdstuk ",
+      h("a", { href: new URL(entry.page, base).href }, entry.chapter), ".") : null;
     shown.set(key, line);
     widget.render({ model: createModel(one, null, intoChapter(props, questionId)), el: section });
-    section.querySelector(".isw-live")?.prepend(line);
+    section.querySelector(".isw-live")?.prepend(...[from, line].filter(Boolean));
     section.dataset.hydrated = "true";
     return section;
   }
