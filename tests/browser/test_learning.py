@@ -372,3 +372,35 @@ def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
     finally:
         context.close()
         server.shutdown()
+
+
+ASK_TO_KEEP = """
+window.persistCalls = 0;
+Object.defineProperty(navigator, "storage", { configurable: true, value: {
+  persist: async () => { window.persistCalls += 1; return true; },
+  persisted: async () => window.persistCalls > 0 || sessionStorage.getItem("kept") === "ja",
+}});
+"""
+
+
+def test_the_site_asks_the_browser_to_keep_its_data_and_says_so(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script(ASK_TO_KEEP)
+    watched = Watched(context.new_page(), site_url)
+    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    assert page.evaluate("window.persistCalls") == 0, "asked only once there is something to keep"
+    answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+    answer(page, page.locator(f"#{QUIZ}"), 1, right=True)
+    assert page.evaluate("window.persistCalls") == 1, "asked once per visit"
+    page.evaluate("sessionStorage.setItem('kept', 'ja')")
+    page = open_page(watched, f"{site_url}/{RESULTS}")
+    assert "heeft beloofd de gegevens van deze site te bewaren" in page.locator(".isw-keeping").inner_text()
+    watched.assert_clean()
+    context.close()
+
+    context = browser.new_context()  # a browser that promises nothing
+    watched = Watched(context.new_page(), site_url)
+    page = open_page(watched, f"{site_url}/{RESULTS}")
+    said = page.locator(".isw-keeping").inner_text()
+    assert "Safari na zeven dagen zonder bezoek" in said and "reservekopie" in said
+    context.close()
