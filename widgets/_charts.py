@@ -184,10 +184,13 @@ def calibration_chart(levels: tuple[str, ...]) -> dict:
         x=alt.X(f"{f['percent']}:Q", scale=alt.Scale(domain=[0, 100]), title="Goed beantwoord (%)"),
         y=alt.Y(f"{f['level']}:N", sort=list(levels), scale=alt.Scale(domain=list(levels)), title="Hoe zeker je was"),
     )
-    bars = base.mark_bar(color=_INK, height=22).encode(
+    bars = base.mark_bar(color=_INK, height=14, yOffset=-6).encode(
         tooltip=[alt.Tooltip(f"{f['level']}:N", title="Zekerheid"), alt.Tooltip(f"{f['outcome']}:N", title="Uitslag")]
     )
-    labels = base.mark_text(align="left", dx=4, color=_INK).encode(text=f"{f['outcome']}:N")
-    chart = alt.layer(bars, labels).properties(width="container", height=40 * len(levels),
-                                               title="Hoe zeker je was, en hoe vaak je gelijk had")
+    # Under each bar, from its start: a label after the bar's end would run off a narrow screen.
+    labels = base.mark_text(align="left", baseline="top", dy=4, color=_INK).encode(
+        x=alt.datum(0), text=f"{f['outcome']}:N"
+    )
+    chart = alt.layer(bars, labels).properties(width="container", height=44 * len(levels),
+                                               title=["Hoe zeker je was,", "en hoe vaak je gelijk had"])
     return _to_dict(chart)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from chromium import serve
 from conftest import Watched
 from drive import status_of, tab_to
-from test_a11y import MODES, axe, described, set_mode
+from test_a11y import MODES, OVERFLOW, axe, described, set_mode
 from test_charts import chart_labels
 from test_widgets import BLOCK_STORAGE
 
@@ -41,6 +43,19 @@ def assert_no_axe_violation(page, state: str) -> None:
         violations = axe(page)["violations"]
         assert not violations, f"{state}, {mode}:\n" + described(violations)
     set_mode(page, "light")
+
+
+def assert_reflows(page, state: str) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels wide nothing in this state scrolls sideways."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:  # charts as wide as their container draw again after a resize
+        page.wait_for_function(f"() => ({OVERFLOW})().wide.length === 0", timeout=5000)
+    except PlaywrightTimeout:
+        pass  # reported below
+    found = page.evaluate(OVERFLOW)
+    assert found["page"] <= 0 and not found["wide"] and not found["widgets"], f"{state}: {found}"
+    page.set_viewport_size(size)
 
 
 def open_page(watched, url: str):
@@ -94,6 +109,7 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
     assert "Bak 1 van 4. Je wist het zeker, maar had hem fout." in item.locator(".isw-box").inner_text()
     assert item.locator(".isw-from a").get_attribute("href").endswith(CHAPTER)
     assert_no_axe_violation(page, "Herhalen met een vraag die klaarstaat")
+    assert_reflows(page, "Herhalen met een vraag die klaarstaat")
 
     # Answer it right, by keyboard, with the same feedback and a link to the section in its chapter.
     right = [o["correct"] for o in first["options"]].index(True)
@@ -155,6 +171,7 @@ def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
     labels = chart_labels(chart)
     assert "1 van 2 goed" in labels and "0 van 1 goed" in labels
     assert_no_axe_violation(page, "Mijn resultaten met kalibratie")
+    assert_reflows(page, "Mijn resultaten met kalibratie")
 
     # Answer the wrong one again, now right and with doubt: chart and table follow.
     page = open_page(watched, f"{site_url}/{CHAPTER}")
@@ -204,6 +221,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     preview = results.locator(".isw-import-preview")
     assert "2 oefeningen en 2 vragen om te herhalen" in preview.inner_text()
     assert_no_axe_violation(page, "voorbeeld van een import")
+    assert_reflows(page, "voorbeeld van een import")
     page.keyboard.press("Tab")  # from "Samenvoegen" to "Vervangen"
     page.keyboard.press("Enter")
     assert "teruggezet" in status_of(results)

@@ -68,13 +68,13 @@ export async function mount(el, { store, catalog, base }) {
           h("td", {}, number(s.score)))))) : null,
       h("h2", { id: "hoe-zeker-was-je" }, "Hoe zeker was je?"),
       rated
-        ? h("div", { class: "isw-calibration" }, sureChart, h("table", { class: "isw-data-table" },
-          h("caption", {}, "Zekerheid en uitslag van je quizantwoorden"),
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Hoe zeker"), h("th", { scope: "col" }, "Beantwoord"),
+        ? h("div", { class: "isw-calibration" }, sureChart, h("div", { class: "isw-table-scroll" }, h("table", { class: "isw-data-table" },
+          h("caption", {}, "Hoe zeker je was en hoeveel er goed was"),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Zekerheid"), h("th", { scope: "col" }, "Aantal"),
             h("th", { scope: "col" }, "Goed"), h("th", { scope: "col" }, "Goed (%)"))),
           h("tbody", {}, levels.map((row) => h("tr", {}, h("th", { scope: "row" }, row.level),
             h("td", {}, String(row.total)), h("td", {}, String(row.good)),
-            h("td", {}, row.percent === null ? "–" : `${row.percent}%`))))))
+            h("td", {}, row.percent === null ? "–" : `${row.percent}%`)))))))
         : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je je antwoord laat nakijken."),
       rated ? h("p", {}, "Wie goed inschat wat hij weet, heeft bij zeker de meeste antwoorden goed en bij gok de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.") : null,
       book?.review ? h("p", { class: "isw-review-due" }, due === 0
