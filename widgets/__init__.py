@@ -8,6 +8,7 @@ static site.
 from __future__ import annotations
 
 from ._answer_key import answer_key
+from ._learning import review_page
 from ._load import DataError, data_dir, find, load_all, load_file, load_illustration
 from ._pages import figure, results_page, team_page
 from ._props import markup, props
@@ -28,6 +29,7 @@ __all__ = [
     "markup",
     "props",
     "results_page",
+    "review_page",
     "show",
     "team_page",
 ]

@@ -36,6 +36,8 @@ PROFILE = DataSet("profiel", {"dimension": "dimensie", "score": "score"})
 OVERVIEW_QUIZ = DataSet("quizscores", {"label": "oefening", "percent": "procent", "outcome": "uitslag"})
 OVERVIEW_SCAN = DataSet("scanprofielen", {"label": "scan", "dimension": "dimensie", "score": "score"})
 TEAM = DataSet("team", {"person": "deelnemer", "dimension": "dimensie", "score": "score"})
+CALIBRATION = DataSet("kalibratie", {"level": "zekerheid", "percent": "procent", "outcome": "uitslag"})
+"""'Hoe zeker was je?': one row per level of certainty that the reader used."""
 
 _INK = "#1f3b73"
 _BAND_SHADES = ["#f1e3e3", "#f4efd9", "#e1efe4"]
@@ -169,3 +171,26 @@ def team_chart() -> dict:
                  alt.Tooltip(f"{f['score']}:Q", title="Score", format=".1f")],
     )
     return _to_dict(alt.layer(spread, dots).properties(width="container", title="Profielen van het team"))
+
+
+def calibration_chart(levels: tuple[str, ...]) -> dict:
+    """'Hoe zeker was je?': per level of certainty, the share of quiz answers that was right.
+
+    Well calibrated, 'zeker' scores highest and 'gok' lowest; a short bar at 'zeker' shows
+    where the reader was sure and wrong, the answers that are worth reviewing first.
+    """
+    f = CALIBRATION.fields
+    base = alt.Chart(alt.InlineData(values=[], name=CALIBRATION.name)).encode(
+        x=alt.X(f"{f['percent']}:Q", scale=alt.Scale(domain=[0, 100]), title="Goed beantwoord (%)"),
+        y=alt.Y(f"{f['level']}:N", sort=list(levels), scale=alt.Scale(domain=list(levels)), title="Hoe zeker je was"),
+    )
+    bars = base.mark_bar(color=_INK, height=14, yOffset=-6).encode(
+        tooltip=[alt.Tooltip(f"{f['level']}:N", title="Zekerheid"), alt.Tooltip(f"{f['outcome']}:N", title="Uitslag")]
+    )
+    # Under each bar, from its start: a label after the bar's end would run off a narrow screen.
+    labels = base.mark_text(align="left", baseline="top", dy=4, color=_INK).encode(
+        x=alt.datum(0), text=f"{f['outcome']}:N"
+    )
+    chart = alt.layer(bars, labels).properties(width="container", height=44 * len(levels),
+                                               title=["Hoe zeker je was,", "en hoe vaak je gelijk had"])
+    return _to_dict(chart)

@@ -12,8 +12,10 @@ __all__ = [
     "BANDS",
     "BAND_FLOORS",
     "BAND_NAMES",
+    "CONFIDENCE",
     "KINDS",
     "RECORD_FIELDS",
+    "REVIEW_INTERVALS",
     "SCALE",
     "SCALE_MAX",
     "SCALE_MIN",
@@ -29,13 +31,21 @@ SCALE_MIN, SCALE_MAX = 1, len(SCALE)
 BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
 """What a reader sees for each score band of a self-scan."""
 
-STORAGE_PREFIX = "integraal-samenwerken:"
-"""Prefix of every localStorage key the site writes; the rest of the key is the exercise id."""
+STORAGE_PREFIX = "isw:"
+"""The reader store keeps everything in ONE localStorage key: this prefix, the site's name and
+its base path (so two courses on one host never mix); see js/store.js."""
 
-RECORD_FIELDS = ("kind", "title", "page", "answers", "result", "seed", "saved")
+RECORD_FIELDS = ("kind", "title", "page", "fingerprint", "answers", "result", "seed", "saved")
 """The fields of the record the site saves for each exercise (answers, result and seed as the
-widget model holds them, `page` the path it was saved on, `saved` an ISO time); documented in
-static/loader.js."""
+widget model holds them, `page` the path it was saved on, `fingerprint` the exercise's
+answers_fingerprint when saved, `saved` an ISO time); documented in static/loader.js."""
+
+CONFIDENCE = ("zeker", "twijfel", "gok")
+"""'Hoe zeker ben je?': what a reader may say before checking a quiz answer, most sure first."""
+
+REVIEW_INTERVALS = (1, 3, 7, 21)
+"""Days until a question comes back in Herhalen, per Leitner box: a right answer moves it one box
+on, a wrong one back to the first box, due at once."""
 
 
 def bands() -> list[dict]:
@@ -53,4 +63,6 @@ def shared() -> dict:
         "bands": bands(),
         "storage_prefix": STORAGE_PREFIX,
         "record_fields": list(RECORD_FIELDS),
+        "confidence": list(CONFIDENCE),
+        "review_intervals": list(REVIEW_INTERVALS),
     }

@@ -5,8 +5,8 @@ exercises, their behaviour lives in the browser code, not in Python.
 
 from __future__ import annotations
 
+from ._contract import CONFIDENCE, SCALE_MAX, SCALE_MIN
 from ._load import load_all, load_illustration
-from ._contract import SCALE_MAX, SCALE_MIN
 from ._props import props_json, render_template, scan_identity
 from ._schema import Scan
 
@@ -51,13 +51,14 @@ def figure(name: str) -> Figure:
 
 def results_page() -> Page:
     """'Mijn resultaten': everything this browser keeps, in one overview chart and tables."""
-    from ._charts import OVERVIEW_QUIZ, OVERVIEW_SCAN, overview_chart
+    from ._charts import CALIBRATION, OVERVIEW_QUIZ, OVERVIEW_SCAN, calibration_chart, overview_chart
 
     chart = {
         "spec": overview_chart(),
         "data": {"quizzes": OVERVIEW_QUIZ.json(), "scans": OVERVIEW_SCAN.json()},
         "scale_min": SCALE_MIN,
         "scale_max": SCALE_MAX,
+        "calibration": {"spec": calibration_chart(CONFIDENCE), "data": CALIBRATION.json(), "levels": list(CONFIDENCE)},
     }
     return Page(render_template("results.html.j2", chart_json=props_json(chart)), "mijn-resultaten")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
-from ._contract import BANDS, SCALE, SCALE_MAX, SCALE_MIN, bands
-from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
+from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
+from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort, WithQuestions
 
 _templates = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -26,10 +26,38 @@ _templates = jinja2.Environment(
 )
 
 
+def _digest(value) -> str:
+    """A short, stable hash of what a reader answers; equal content gives an equal hash."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def question_fingerprint(q) -> str:
+    """Changes when a question's text or options (their text or which are right) change, so an
+    answer saved for the old question is never applied to the new one. Feedback is left out:
+    improving an explanation does not change what the reader answered."""
+    return _digest([q.text, [[o.text, o.correct] for o in q.options]])
+
+
+def answers_fingerprint(exercise: Exercise) -> str:
+    """The same for a whole exercise: the parts a reader's saved answers refer to. The site
+    keeps it with the saved answers and does not apply them once it differs."""
+    if isinstance(exercise, WithQuestions):
+        return _digest([question_fingerprint(q) for q in exercise.questions])
+    if isinstance(exercise, Scan):
+        return _digest([[s.id, s.text, s.dimension] for s in exercise.statements])
+    if isinstance(exercise, Sort):
+        return _digest([[i.id, i.text, i.category] for i in exercise.items] + [c.id for c in exercise.categories])
+    if isinstance(exercise, Reflectie):
+        return _digest(exercise.prompt)
+    raise TypeError(f"unknown exercise kind: {exercise!r}")
+
+
 def _questions(questions) -> list[dict]:
     return [
         {
             "id": q.id,
+            "fingerprint": question_fingerprint(q),
             "html": md.inline(q.text),
             "multiple": q.multiple,
             "read_more": q.read_more,
@@ -72,14 +100,14 @@ def scan_identity(scan: Scan) -> dict:
 
 def props(exercise: Exercise) -> dict:
     """The JSON the browser code renders from; the same live in Jupyter and on the site."""
-    common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title}
-    if isinstance(exercise, Quiz):
+    common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
+              "answers_fingerprint": answers_fingerprint(exercise)}
+    if isinstance(exercise, WithQuestions):
         return common | {
-            "intro": md.blocks(exercise.intro or ""),
+            "intro": md.blocks(exercise.story if isinstance(exercise, Casus) else exercise.intro or ""),
             "questions": _questions(exercise.questions),
+            "confidence": list(CONFIDENCE),
         }
-    if isinstance(exercise, Casus):
-        return common | {"intro": md.blocks(exercise.story), "questions": _questions(exercise.questions)}
     if isinstance(exercise, Scan):
         return common | {
             "intro": md.blocks(exercise.intro or ""),

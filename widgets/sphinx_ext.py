@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ._learning import catalog
 from ._contract import shared
 from ._kernel import use_ipc_kernels
 from ._load import DataError, decode, load_all, load_illustration
@@ -29,9 +31,10 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
-TEAM_CALL = "widgets.team_page("
+BOOK_WIDE_CALLS = ("widgets.team_page(", "widgets.review_page(")  # pages that know every exercise
+REVIEW_DOC = "chapters/herhalen"
 STATIC_FILES = (
-    "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
+    "loader.js", "store.js", "exercise.js", "chart.js", "results.js", "team.js", "review.js", "progress.js",
     "exercise.css", "storage-guard.js", "theme.css", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
@@ -166,7 +169,7 @@ def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None
             app.env.note_dependency(str(exercises[exercise_id][1]))
     for name in FIGURE_CALL.findall(source[0]):
         app.env.note_dependency(str(folder / "illustraties" / f"{name}.yml"))
-    if TEAM_CALL in source[0]:  # the team page knows every self-scan
+    if any(call in source[0] for call in BOOK_WIDE_CALLS):  # the team and review pages know them all
         for path in sorted(folder.glob("*.yml")):
             app.env.note_dependency(str(path))
 
@@ -304,6 +307,67 @@ def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctre
     context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
 
 
+def _shown_by_page(app: Sphinx) -> list[tuple[str, list[str]]]:
+    """(docname, exercise ids it shows) for every page, in the order of the table of contents."""
+    env = app.env
+    order = [env.config.root_doc, *env.toctree_includes.get(env.config.root_doc, [])]
+    seen = set(order)
+    for parent in list(order):
+        for child in env.toctree_includes.get(parent, []):
+            if child not in seen:
+                order.append(child)
+                seen.add(child)
+    order += sorted(env.found_docs - seen)
+    shown = []
+    for docname in order:
+        path = Path(env.doc2path(docname))
+        if path.suffix == ".md" and path.is_file():
+            shown.append((docname, [exercise_id for exercise_id, _ in _shown_ids(path)]))
+    return shown
+
+
+def write_catalog(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: _static/widgets/catalog.json, what every page's scripts need to know of
+    the whole book (progress per chapter, fingerprints, where each read_more section is)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    env = app.env
+    exercises = {i: exercise for i, (exercise, _) in load_all(Path(app.srcdir) / "data").items()}
+    data = catalog(
+        _shown_by_page(app),
+        exercises,
+        uri=app.builder.get_target_uri,
+        titles={docname: title.astext() for docname, title in env.titles.items()},
+        labels=env.domaindata["std"]["labels"],
+        review=app.builder.get_target_uri(REVIEW_DOC) if REVIEW_DOC in env.found_docs else None,
+    )
+    target = Path(app.outdir) / "_static" / "widgets" / "catalog.json"
+    target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: the site's name for the reader store, and at the end of every page
+    with quiz or casus questions a link to Herhalen.
+
+    The store's key is made of this name and the site's base path, so two courses on one host
+    never mix their readers' answers.
+    """
+    site = html.escape(app.config.html_title or app.config.project or "", quote=True)
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="isw-site" content="{site}">'
+    if doctree is None or pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
+        return
+    path = Path(app.env.doc2path(pagename))
+    exercises = load_all(Path(app.srcdir) / "data")
+    shown = [exercises[i][0] for i, _ in _shown_ids(path)] if path.suffix == ".md" and path.is_file() else []
+    if any(isinstance(exercise, WithQuestions) for exercise in shown):
+        href = context["pathto"](REVIEW_DOC)
+        context["body"] += (
+            '<aside class="isw-review-link" aria-label="Herhalen">'
+            f'<p>Wil je onthouden wat je hier hebt geleerd? Op de pagina <a href="{href}">Herhalen</a> komen '
+            "de vragen terug die je fout had, en na een paar dagen ook de vragen die je goed had.</p></aside>"
+        )
+
+
 def configure_theme(app: Sphinx, config) -> None:
     """config-inited: our layout additions and a favicon served by the site itself."""
     config.templates_path = [str(TEMPLATES), *config.templates_path]
@@ -327,7 +391,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
+    app.connect("html-page-context", add_learning_markup)
     app.connect("build-finished", write_index_redirect, priority=400)
+    app.connect("build-finished", write_catalog)
     # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
     # data-isw-contract: what the browser must agree on with Python (widgets/_contract.py)
     app.add_js_file("widgets/loader.js", type="module",

@@ -45,11 +45,12 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     quiz = page.locator("#jupyter-t1-quiz")
     first = quiz.locator("fieldset").first
     # The options come in the order of the model's seed; the inputs carry authored indices.
-    shown = [int(v) for v in first.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")]
+    shown = [int(v) for v in first.locator(".isw-option input").evaluate_all("inputs => inputs.map(i => i.value)")]
     options = props[0]["questions"][0]["options"]
     assert sorted(shown) == list(range(len(options)))
     right = next(i for i, option in enumerate(options) if option["correct"])
     first.locator(f"input[value='{right}']").check()
+    first.get_by_role("radio", name="zeker", exact=True).check()  # "Hoe zeker ben je?" works live too
     quiz.get_by_role("button", name="Controleer").first.click()
     assert quiz.locator(".isw-verdict").first.inner_text().startswith("✓ Goed")
     scan = page.locator("#jupyter-t1-scan")
@@ -63,6 +64,8 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     last_quiz = [s for s in saved if s["id"] == "t1-quiz"][-1]
     assert last_quiz["result"]["score"] == 1 and last_quiz["answers"]["questions"]["een"]["checked"]
     assert last_quiz["answers"]["questions"]["een"]["chosen"] == [right]
+    assert last_quiz["answers"]["questions"]["een"]["confidence"] == "zeker"
+    assert "Je zei vooraf: zeker." in quiz.locator(".isw-confidence-said").first.inner_text()
     assert last_quiz["seed"] == 7, "the order comes from the model's seed, as Jupyter syncs it"
     assert errors == []
     page.close()

@@ -28,7 +28,7 @@ QUIZ_PAGE = "chapters/h2-valkuilen.html"
 def shown_orders(widget) -> list[list[int]]:
     """Per question, the authored index of each option in the order shown."""
     return widget.locator("fieldset.isw-question").evaluate_all(
-        "sets => sets.map(set => [...set.querySelectorAll('input')].map(input => Number(input.value)))")
+        "sets => sets.map(set => [...set.querySelectorAll('.isw-option input')].map(input => Number(input.value)))")
 
 
 @pytest.mark.parametrize("path", WIDGET_PAGES)

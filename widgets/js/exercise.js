@@ -57,12 +57,23 @@ function frame(el, props, model, onReset) {
   }
   const body = h("div", { class: "isw-body" });
   if (props.intro) live.append(h("div", { class: "isw-intro", html: props.intro }));
-  live.append(body, score, status, toolbar);
+  if (model.get("changed") === true) {
+    live.append(changedNotice("Deze oefening is aangepast sinds je haar maakte. Je eerdere antwoorden gelden niet meer; maak haar opnieuw."));
+  }
+  // On Herhalen a question stands alone: its chapter keeps the reset and the link.
+  live.append(body, score, status, ...(props.review ? [] : [toolbar]));
   return { body, status, score };
 }
 
-/** A link back to the section of the text, named by that section's heading. */
-function readMoreLink(label) {
+/** Said where the author changed what a reader had answered (its fingerprint differs). */
+function changedNotice(text) {
+  return h("p", { class: "isw-changed" }, h("strong", {}, "Aangepast: "), text);
+}
+
+/** A link back to the section of the text, named by that section's heading; `elsewhere`
+ * ({href, title}) where the question is shown away from its chapter, on Herhalen. */
+function readMoreLink(label, elsewhere) {
+  if (elsewhere) return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: elsewhere.href }, `‘${elsewhere.title}’`));
   if (!label) return null;
   // Sphinx puts a label on an empty <span> at the top of its section.
   const section = document.getElementById(label)?.closest("section");
@@ -122,6 +133,8 @@ function renderQuestions(el, props, model) {
   function question(q, index) {
     const base = `${props.id}-${q.id}`;
     const state = answers[q.id] ?? { chosen: [], checked: false };
+    // The host names the questions whose saved answer was for an older version of them.
+    const changed = !answers[q.id] && (model.get("changed") ?? []).includes?.(q.id);
     const hint = h("p", { class: "isw-hint", id: `${base}-hint` }, q.multiple ? HOW_SCORED.multiple : HOW_SCORED.single);
     const order = shuffledOrder(q.options.length, model.get("seed"), q.id);
     const options = order.map((i) => {
@@ -145,34 +158,41 @@ function renderQuestions(el, props, model) {
     const fieldset = h("fieldset", { class: "isw-question", id: base, "aria-describedby": `${base}-hint` },
       h("legend", {}, h("span", { class: "isw-count" }, `Vraag ${index + 1} van ${props.questions.length}: `),
         h("span", { html: q.html })),
-      hint, ...options);
+      changed ? changedNotice("Deze vraag is aangepast sinds je hem beantwoordde. Je oude antwoord telt niet meer; beantwoord hem opnieuw.") : null,
+      hint, ...options, state.checked ? null : confidenceChoice(base, state.confidence));
     const result = h("div", { class: "isw-result" });
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
       result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
-        readMoreLink(q.read_more));
+        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
+        readMoreLink(q.read_more, q.read_more_elsewhere));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
 
     function check() {
-      const chosen = [...fieldset.querySelectorAll("input:checked")].map((input) => Number(input.value));
+      const chosen = [...fieldset.querySelectorAll(`input[name="${base}"]:checked`)].map((input) => Number(input.value));
       if (chosen.length === 0) {
         announce(parts.status, `Vraag ${index + 1}: kies eerst een antwoord.`);
         return;
       }
-      answers = { ...answers, [q.id]: { chosen, checked: true } };
+      // Kept with the answer: whether it was right, how sure the reader was, which version of
+      // the question it answers, and when (for Herhalen's boxes and the calibration).
+      const confidence = fieldset.querySelector(`input[name="${base}-zeker"]:checked`)?.value ?? null;
+      answers = { ...answers, [q.id]: { chosen, checked: true, correct: isCorrect(q, chosen), confidence,
+        fingerprint: q.fingerprint, at: new Date().toISOString() } };
       save();
       const fresh = question(q, index);
       fieldset.replaceWith(fresh);
       // Say what the page now shows: the verdict and the feedback on the chosen options.
       const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
         .map((feedback) => feedback.textContent.trim()).join(" ");
-      announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}. ${said}`);
+      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen))}` : "";
+      announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
       fresh.querySelector(".isw-actions button").focus();
     }
 
     function retry() {
-      answers = { ...answers, [q.id]: { chosen: [], checked: false } };
+      answers = { ...answers, [q.id]: { chosen: [], checked: false, fingerprint: q.fingerprint } };
       save();
       const fresh = question(q, index);
       fieldset.replaceWith(fresh);
@@ -183,7 +203,26 @@ function renderQuestions(el, props, model) {
     return fieldset;
   }
 
+  /** "Hoe zeker ben je?": optional, chosen before checking; its values are props.confidence. */
+  function confidenceChoice(base, chosen) {
+    if (!props.confidence) return null;
+    const name = `${base}-zeker`;
+    return h("fieldset", { class: "isw-confidence" },
+      h("legend", {}, "Hoe zeker ben je? ", h("span", { class: "isw-optional" }, "(niet verplicht)")),
+      props.confidence.map((level) => h("span", { class: "isw-confidence-choice" },
+        h("input", { type: "radio", name, id: `${name}-${level}`, value: level, checked: chosen === level }),
+        h("label", { for: `${name}-${level}` }, level))));
+  }
+
   draw();
+}
+
+/** What the reader said about their certainty, and what it means now the answer is known. */
+function confidenceSaid(level, good) {
+  if (level === "zeker" && !good) {
+    return "Je was zeker, maar dit klopt niet. Lees de uitleg goed: zo'n verrassing onthoud je vaak het best.";
+  }
+  return `Je zei vooraf: ${level}.`;
 }
 
 // ---------------------------------------------------------------- self-scan

@@ -1,10 +1,14 @@
 // "Mijn resultaten": everything this browser keeps for the course, as one overview chart with
-// tables beside it, and the reader's controls over it: download as JSON, the chart as SVG or
-// PNG, and erase everything. It reads only what loader.js's store wrote; nothing is sent.
+// tables beside it, calibration ("Hoe zeker was je?") as a chart with a table beside it, and
+// the reader's controls: download as JSON, the chart as SVG or PNG, import a download again
+// (checked, previewed, merged or replacing), erase everything. It reads and writes only
+// through the reader store (store.js); nothing is sent.
 //
 // A source file: tools/bundle.mjs makes widgets/static/results.js from it.
 
+import { calibration, currentRecords, importChanges } from "./learning.js";
 import { chapterOf, chartRows, summarise } from "./logic.js";
+import { merged, problemWith } from "./store.js";
 import { announce, button, download, h, number, statusRegion } from "./ui.js";
 
 const VERSION = new URL(import.meta.url).search;
@@ -12,9 +16,11 @@ const VERSION = new URL(import.meta.url).search;
 const chartModule = `./chart.js${VERSION}`;
 
 /** Entry point called by loader.js for `<div data-isw-page="results">`. */
-export function mount(el, { store }) {
-  // The overview chart's spec and its two named data sets, as widgets/_charts.py made them.
-  const { spec, data, scale_min: low, scale_max: high } = JSON.parse(el.dataset.chart);
+export async function mount(el, { store, catalog, base }) {
+  // The overview chart's spec and its two named data sets, as widgets/_charts.py made them,
+  // and the calibration chart's.
+  const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart);
+  const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
   el.replaceChildren(content, status);
@@ -22,8 +28,14 @@ export function mount(el, { store }) {
 
   async function draw() {
     const records = store.all();
-    const { quizzes, scans } = summarise(records);
+    const { quizzes, scans } = summarise(currentRecords(records, book));
+    const levels = calibration(records, book, sure.levels);
+    const rated = levels.some((row) => row.total > 0);
     const count = Object.keys(records).length;
+    const now = Date.now();
+    const due = Object.values(store.review()).filter((box) => Date.parse(box.due) <= now).length;
+    const sureChart = h("div", { class: "isw-chart", role: "img",
+      "aria-label": "Staafdiagram: per mate van zekerheid het deel van je antwoorden dat goed was. De tabel ernaast geeft dezelfde gegevens." });
     const chart = h("div", { class: "isw-chart", role: "img",
       "aria-label": "Overzichtsgrafiek van je quizscores en zelfscanprofielen. De tabellen hieronder geven dezelfde gegevens." });
     const exportButtons = ["svg", "png"].map((format) => button(`Download grafiek (${format.toUpperCase()})`,
@@ -54,6 +66,21 @@ export function mount(el, { store }) {
         h("tbody", {}, scans.map((s) => h("tr", {},
           h("th", { scope: "row" }, h("a", { href: `${s.page}#${s.id}` }, s.label)), h("td", {}, s.name),
           h("td", {}, number(s.score)))))) : null,
+      h("h2", { id: "hoe-zeker-was-je" }, "Hoe zeker was je?"),
+      rated
+        ? h("div", { class: "isw-calibration" }, sureChart, h("div", { class: "isw-table-scroll" }, h("table", { class: "isw-data-table" },
+          h("caption", {}, "Hoe zeker je was en hoeveel er goed was"),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Zekerheid"), h("th", { scope: "col" }, "Aantal"),
+            h("th", { scope: "col" }, "Goed"), h("th", { scope: "col" }, "Goed (%)"))),
+          h("tbody", {}, levels.map((row) => h("tr", {}, h("th", { scope: "row" }, row.level),
+            h("td", {}, String(row.total)), h("td", {}, String(row.good)),
+            h("td", {}, row.percent === null ? "–" : `${row.percent}%`)))))))
+        : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je je antwoord laat nakijken."),
+      rated ? h("p", {}, "Wie goed inschat wat hij weet, heeft bij zeker de meeste antwoorden goed en bij gok de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.") : null,
+      book?.review ? h("p", { class: "isw-review-due" }, due === 0
+        ? "Er staan nu geen vragen klaar om te herhalen. "
+        : `Er ${due === 1 ? "staat 1 vraag" : `staan ${due} vragen`} klaar om te herhalen. `,
+      h("a", { href: new URL(book.review, base).href }, "Naar Herhalen")) : null,
       h("h2", { id: "wat-deze-site-bewaart" }, "Wat deze site bewaart"),
       count ? h("ul", { class: "isw-kept" }, Object.entries(records).map(([id, record]) => h("li", {},
         h("a", { href: `${record.page}#${id}` }, record.title), ` (${chapterOf(record.page) || "pagina"}), `,
@@ -62,25 +89,104 @@ export function mount(el, { store }) {
       h("div", { class: "isw-actions" },
         button("Download mijn antwoorden (JSON)", () => {
           download("integraal-samenwerken-antwoorden.json",
-            new Blob([JSON.stringify(store.all(), null, 2)], { type: "application/json" }));
+            new Blob([JSON.stringify(store.snapshot(), null, 2)], { type: "application/json" }));
           announce(status, "Je antwoorden zijn gedownload als JSON-bestand.");
         }, false, { disabled: !count }),
         count ? exportButtons : null,
         button("Wis al mijn antwoorden", confirmErase, true, { disabled: !count })),
+      importForm(),
+      h("h2", { id: "blijft-het-bewaard" }, "Blijft het bewaard?"),
+      keeping,
     );
-    if (count) {
+    showKeeping();
+    if (count || rated) {
       const { showChart } = await import(chartModule);
-      await showChart(chart, spec, {
-        [data.quizzes.name]: chartRows(data.quizzes, quizzes),
-        [data.scans.name]: chartRows(data.scans, scans),
-      });
+      if (count) {
+        await showChart(chart, spec, {
+          [data.quizzes.name]: chartRows(data.quizzes, quizzes),
+          [data.scans.name]: chartRows(data.scans, scans),
+        });
+      }
+      if (rated) await showChart(sureChart, sure.spec, { [sure.data.name]: chartRows(sure.data, levels.filter((row) => row.total > 0)) });
     }
+  }
+
+  const keeping = h("p", { class: "isw-keeping" });
+  /** Say plainly whether the browser may still clear what it keeps, and what the backup is. */
+  async function showKeeping() {
+    const kept = await store.persisted();
+    const blocked = document.documentElement.dataset.iswStorage === "memory";
+    keeping.textContent = blocked
+      ? "Je browser blokkeert lokale opslag. De oefeningen werken, maar na deze pagina is alles weg. Download je antwoorden als je ze wilt houden."
+      : kept
+        ? "Je browser heeft beloofd de gegevens van deze site te bewaren, ook als de schijf vol raakt. Wis je zelf je browsergegevens, dan zijn ze toch weg: je download is je reservekopie."
+        : "Je browser kan de gegevens van deze site zelf wissen, bijvoorbeeld als de schijf vol raakt, of in Safari na zeven dagen zonder bezoek. Download daarom af en toe je antwoorden: dat bestand is je reservekopie, en hierboven zet je het terug.";
+  }
+
+  /** Import a downloaded file again: checked, previewed, then merged or replacing; a file that
+   * does not fit is refused with the reason, and nothing changes. */
+  function importForm() {
+    const input = h("input", { type: "file", id: "isw-import-file", accept: ".json,application/json",
+      "aria-describedby": "isw-import-hint" });
+    const message = h("div", { class: "isw-import-message" });
+    const n = (count, one, more) => `${count} ${count === 1 ? one : more}`;
+    input.addEventListener("change", async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      let theirs;
+      try {
+        theirs = JSON.parse(await file.text());
+      } catch {
+        theirs = undefined;
+      }
+      const problem = theirs === undefined
+        ? "het is geen leesbaar JSON-bestand (beschadigd of een ander soort bestand)"
+        : problemWith(theirs, store.site);
+      if (problem) {
+        const text = `Dit bestand kan niet worden teruggezet: ${problem}. Er is niets veranderd.`;
+        message.replaceChildren(h("p", { class: "isw-refused" }, text));
+        announce(status, text);
+        input.value = "";
+        return;
+      }
+      const change = importChanges(store.snapshot(), theirs);
+      const contents = `Het bestand bevat ${n(change.exercises, "oefening", "oefeningen")} en ${n(change.review, "vraag", "vragen")} om te herhalen.`;
+      const finish = (how, data) => async () => {
+        store.replace(data);
+        input.value = "";
+        message.replaceChildren();
+        await draw();
+        announce(status, `Je antwoorden uit het bestand zijn ${how}.`);
+        content.querySelector("#isw-import-file")?.focus();
+      };
+      const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", merged(store.snapshot(), theirs)));
+      message.replaceChildren(h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
+        h("p", { id: "isw-import-preview-title" }, h("strong", {}, "Wat verandert er? "), contents),
+        h("ul", {},
+          h("li", {}, `Samenvoegen: ${n(change.added, "oefening komt", "oefeningen komen")} erbij, ${n(change.newer, "oefening wordt", "oefeningen worden")} vervangen door een nieuwere versie uit het bestand; de rest blijft zoals het is.`),
+          h("li", {}, `Vervangen: alles wat deze browser nu bewaart (${n(change.kept, "oefening", "oefeningen")}) wordt vervangen door wat in het bestand staat.`)),
+        h("div", { class: "isw-actions" }, merge,
+          button("Vervangen", finish("teruggezet; ze vervangen wat deze browser had", theirs), true),
+          button("Annuleren", () => {
+            input.value = "";
+            message.replaceChildren();
+            announce(status, "Er is niets teruggezet.");
+            input.focus();
+          }, true))));
+      announce(status, `${contents} Kies samenvoegen of vervangen.`);
+      merge.focus();
+    });
+    return h("div", { class: "isw-import" },
+      h("h2", { id: "antwoorden-terugzetten" }, "Antwoorden terugzetten"),
+      h("p", { class: "isw-hint", id: "isw-import-hint" }, "Kies een bestand dat je eerder hier hebt gedownload. Je ziet eerst wat er verandert; pas daarna kies je."),
+      h("label", { for: "isw-import-file", class: "isw-label" }, "Bestand met je antwoorden (JSON)"),
+      h("div", {}, input), message);
   }
 
   function confirmErase(event) {
     const actions = event.target.closest(".isw-actions");
     const yes = button("Ja, wis alles", async () => {
-      for (const id of Object.keys(store.all())) store.remove(id);
+      store.clear();
       await draw();
       announce(status, "Al je antwoorden zijn gewist uit deze browser.");
       content.querySelector("button")?.focus();

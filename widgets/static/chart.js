@@ -32,6 +32,9 @@ async function embed(el, spec) {
   // Vega gives its own element a role; `el` keeps ours (an image with a text alternative).
   const canvas = document.createElement("div");
   canvas.className = "isw-chart-canvas";
+  // Hidden from screen readers: `el` is the image and says it all, with a table beside it. Vega
+  // gave an empty data set's marks a role without a name (axe svg-img-alt).
+  canvas.setAttribute("aria-hidden", "true");
   el.replaceChildren(canvas);
   const result = await vegaEmbed(canvas, structuredClone(spec), {
     actions: false, // no link to the online editor

@@ -10,14 +10,16 @@
 //   on(event, callback) / off(event, callback?)
 //   save_changes()       keeps the record below; answers === null erases it
 //
-// The saved record, one per exercise under `<storage_prefix><exercise id>`; its fields are
-// RECORD_FIELDS in widgets/_contract.py:
+// The reader store (js/store.js) keeps one record per site; in it, one saved record per
+// exercise, whose fields are RECORD_FIELDS in widgets/_contract.py:
 //   kind, title   of the exercise, for 'Mijn resultaten'
 //   page          the path of the page it was answered on
+//   fingerprint   the exercise's answers_fingerprint when saved: once it differs, the old
+//                 answers are not applied (a quiz question carries its own, per question)
 //   answers       as the exercise's code keeps them: quiz/casus {questions: {<question id>:
-//                 {chosen: [authored option indices], checked}}}, scan {scores: {<statement
-//                 id>: 1…5}}, sort {placed: {<item id>: <category id>}, checked},
-//                 reflectie {text}
+//                 {chosen: [authored option indices], checked, correct, confidence,
+//                 fingerprint, at}}}, scan {scores: {<statement id>: 1…5}}, sort {placed:
+//                 {<item id>: <category id>}, checked}, reflectie {text}
 //   result        quiz/casus/sort {score, total[, answered]}, scan {profile: [{id, name,
 //                 mean, band}]}, reflectie {words}
 //   seed          the reader's order of options (32 bits), so a reload shows the same order
@@ -32,57 +34,49 @@ const VERSION = new URL(import.meta.url).search;
 const CONTRACT = JSON.parse(document.querySelector("script[data-isw-contract]")?.dataset.iswContract ?? "null");
 if (!CONTRACT) throw new Error("loader.js: het script-element mist data-isw-contract");
 
-/** Prefix of every key this site writes to localStorage; `store` reads and erases only these. */
-export const PREFIX = CONTRACT.storage_prefix;
+/** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
+const BASE = new URL("../../", import.meta.url);
+const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
 
-/** The reader's saved answers, one record per exercise; every call survives blocked storage. */
-export const store = {
-  read(id) {
-    try {
-      return JSON.parse(localStorage.getItem(PREFIX + id) ?? "null");
-    } catch {
-      return null;
+const { openStore, isChanged } = await import(`./store.js${VERSION}`);
+
+/** The reader store (store.js): one record for this site, namespaced by its name and path. */
+export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathname}`, CONTRACT.review_intervals);
+
+/** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
+let catalogPromise;
+export function catalog() {
+  catalogPromise ??= fetch(new URL("catalog.json", import.meta.url), { cache: "no-cache" })
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return catalogPromise;
+}
+
+/**
+ * The saved answers that still fit these props. An answer to a question the author has
+ * changed since (its fingerprint differs) is left out, and the question is named in
+ * `changed`, so the exercise can say so and the reader answers it again.
+ */
+export function current(props, saved) {
+  if (!saved) return { answers: null, result: null, changed: null };
+  if (props.questions) {
+    const questions = {};
+    const changed = [];
+    for (const q of props.questions) {
+      const state = saved.answers?.questions?.[q.id];
+      if (isChanged(saved, q.id, q.fingerprint)) changed.push(q.id);
+      else if (state && state.fingerprint === q.fingerprint) questions[q.id] = state;
     }
-  },
-  write(id, record) {
-    try {
-      localStorage.setItem(PREFIX + id, JSON.stringify(record));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  remove(id) {
-    try {
-      localStorage.removeItem(PREFIX + id);
-    } catch {
-      /* storage blocked: nothing was kept */
-    }
-  },
-  /** Every record this site keeps, by exercise id. */
-  all() {
-    const records = {};
-    try {
-      for (let i = 0; i < localStorage.length; i += 1) {
-        const key = localStorage.key(i);
-        if (key?.startsWith(PREFIX)) records[key.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(key));
-      }
-    } catch {
-      /* storage blocked */
-    }
-    return records;
-  },
-};
+    return { answers: { ...saved.answers, questions }, result: saved.result ?? null, changed };
+  }
+  if (saved.fingerprint !== props.answers_fingerprint) return { answers: null, result: null, changed: true };
+  return { answers: saved.answers, result: saved.result ?? null, changed: null };
+}
 
 /** anywidget's model contract, kept in memory and saved to `store` on save_changes(). */
-export function createModel(props, saved) {
-  const state = {
-    props,
-    answers: saved?.answers ?? null,
-    result: saved?.result ?? null,
-    // No seed yet: the exercise draws one (with storage blocked, too, so options are shuffled).
-    seed: saved?.seed ?? null,
-  };
+export function createModel(props, saved, target = store) {
+  // No seed yet: the exercise draws one (with storage blocked, too, so options are shuffled).
+  const state = { props, ...current(props, saved), seed: saved?.seed ?? null };
   const listeners = new Map();
   return {
     get: (name) => state[name],
@@ -99,12 +93,13 @@ export function createModel(props, saved) {
     },
     save_changes() {
       if (state.answers === null) {
-        store.remove(props.id);
+        target.remove(props.id);
         return;
       }
-      const values = { kind: props.kind, title: props.title, page: location.pathname, answers: state.answers,
-        result: state.result, seed: state.seed, saved: new Date().toISOString() };
-      store.write(props.id, Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]])));
+      const values = { kind: props.kind, title: props.title, page: location.pathname,
+        fingerprint: props.answers_fingerprint, answers: state.answers, result: state.result, seed: state.seed,
+        saved: new Date().toISOString() };
+      target.write(props.id, Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]])));
     },
     send() {},
   };
@@ -128,14 +123,14 @@ export async function hydrate(root = document) {
 }
 
 /** Pages with their own browser code: the element's data-isw-page names its module. */
-const PAGE_MODULES = { results: "./results.js", team: "./team.js" };
+const PAGE_MODULES = { results: "./results.js", team: "./team.js", review: "./review.js" };
 
 async function mountPages(root = document) {
   for (const element of root.querySelectorAll("[data-isw-page]")) {
     const path = PAGE_MODULES[element.dataset.iswPage];
     if (!path) continue;
     const module = await import(`${path}${VERSION}`);
-    await module.mount(element, { store });
+    await module.mount(element, { store, catalog, createModel, base: BASE });
   }
 }
 
@@ -147,9 +142,17 @@ async function drawFigures(root = document) {
   for (const chart of charts) drawWhenVisible(chart, JSON.parse(chart.dataset.spec));
 }
 
+/** "n van m oefeningen gedaan" in the navigation and under each chapter's heading. */
+async function showProgress() {
+  const book = await catalog();
+  if (!book) return;
+  const { mount } = await import(`./progress.js${VERSION}`);
+  mount(document, { store, book, base: BASE });
+}
+
 async function start() {
   try {
-    await Promise.all([hydrate(), mountPages(), drawFigures()]);
+    await Promise.all([hydrate(), mountPages(), drawFigures(), showProgress()]);
   } finally {
     document.documentElement.dataset.iswReady = "true";
   }

@@ -1,0 +1,164 @@
+// The reader store and what is worked out from it (widgets/js/store.js, learning.js), without
+// a browser: Leitner boxes, fingerprints, import checks and merging, calibration, due order.
+import assert from "node:assert/strict";
+import { beforeEach, describe, it } from "node:test";
+
+import { calibration, currentRecords, dueQuestions, importChanges, progress } from "../../widgets/js/learning.js";
+import { isDone, merged, openStore, problemWith } from "../../widgets/js/store.js";
+
+const KEY = "isw:Testcursus@/";
+const DAY = 24 * 60 * 60 * 1000;
+
+/** localStorage as a browser has it, in memory. */
+function memoryStorage() {
+  const items = new Map();
+  return {
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem: (key, value) => items.set(key, String(value)),
+    removeItem: (key) => items.delete(key),
+    keys: () => [...items.keys()],
+  };
+}
+
+const answered = (correct, at, extra = {}) => ({
+  kind: "quiz", title: "Q", page: "/h1.html", fingerprint: "ex1", saved: at,
+  answers: { questions: { q1: { chosen: [0], checked: true, correct, confidence: null, fingerprint: "f1", at, ...extra } } },
+  result: null,
+});
+
+describe("the reader store", () => {
+  let store;
+  beforeEach(() => {
+    globalThis.localStorage = memoryStorage();
+    store = openStore(KEY, [1, 3, 7, 21]);
+  });
+
+  it("keeps everything in one key, with a format number", () => {
+    store.write("quiz-a", answered(true, "2026-11-02T09:00:00.000Z"));
+    store.write("quiz-b", answered(false, "2026-11-02T09:00:00.000Z"));
+    assert.deepEqual(localStorage.keys(), [KEY]);
+    const record = JSON.parse(localStorage.getItem(KEY));
+    assert.equal(record.format, 1);
+    assert.deepEqual(Object.keys(record.exercises), ["quiz-a", "quiz-b"]);
+  });
+
+  it("moves a right answer one box on and a wrong one back to box 1, due at once", () => {
+    const day0 = "2026-11-02T09:00:00.000Z";
+    store.write("quiz", answered(true, day0));
+    assert.deepEqual([store.review()["quiz/q1"].box, store.review()["quiz/q1"].due], [1, "2026-11-03T09:00:00.000Z"]);
+    const day1 = "2026-11-03T10:00:00.000Z";
+    store.write("quiz", answered(true, day1));
+    assert.equal(store.review()["quiz/q1"].box, 2);
+    assert.equal(Date.parse(store.review()["quiz/q1"].due) - Date.parse(day1), 3 * DAY);
+    for (const at of ["2026-11-07T10:00:00.000Z", "2026-11-15T10:00:00.000Z", "2026-12-07T10:00:00.000Z"]) {
+      store.write("quiz", answered(true, at));
+    }
+    assert.equal(store.review()["quiz/q1"].box, 4, "the last box is the last");
+    store.write("quiz", answered(false, "2026-12-08T10:00:00.000Z", { confidence: "zeker" }));
+    assert.deepEqual(store.review()["quiz/q1"], { box: 1, due: "2026-12-08T10:00:00.000Z",
+      at: "2026-12-08T10:00:00.000Z", correct: false, confidence: "zeker", fingerprint: "f1" });
+  });
+
+  it("does not count a save without a new check as another review", () => {
+    const at = "2026-11-02T09:00:00.000Z";
+    store.write("quiz", answered(true, at));
+    store.write("quiz", { ...answered(true, at), saved: "2026-11-04T09:00:00.000Z" });
+    assert.equal(store.review()["quiz/q1"].box, 1);
+  });
+
+  it("forgets an exercise with its review boxes, and everything on clear", () => {
+    store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
+    store.remove("quiz");
+    assert.deepEqual([store.all(), store.review()], [{}, {}]);
+    store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
+    store.clear();
+    assert.equal(localStorage.getItem(KEY), null);
+  });
+
+  it("works without storage, and starts empty from a damaged record", () => {
+    localStorage.setItem(KEY, "{niet json");
+    assert.deepEqual(store.all(), {});
+    globalThis.localStorage = { getItem() { throw new Error("geblokkeerd"); }, setItem() { throw new Error("geblokkeerd"); } };
+    store.write("quiz", answered(true, "2026-11-02T09:00:00.000Z"));
+    assert.deepEqual(store.all(), {});
+  });
+
+  it("exports what it keeps and takes it back unchanged", () => {
+    store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
+    const before = localStorage.getItem(KEY);
+    const file = JSON.parse(JSON.stringify(store.snapshot()));
+    assert.equal(problemWith(file, KEY), null);
+    store.clear();
+    store.replace(file);
+    assert.equal(localStorage.getItem(KEY), before);
+  });
+});
+
+describe("an imported file", () => {
+  const good = { format: 1, site: KEY, exercises: { q: answered(true, "2026-11-02T09:00:00.000Z") }, review: {} };
+
+  it("is refused when it is not ours, of another site or version, or damaged", () => {
+    assert.match(problemWith([1, 2], KEY), /geen bestand met antwoorden/);
+    assert.match(problemWith({ ...good, site: "isw:Andere@/" }, KEY), /andere cursus/);
+    assert.match(problemWith({ ...good, format: 2 }, KEY), /andere versie/);
+    assert.match(problemWith({ ...good, exercises: { q: { kind: "quiz" } } }, KEY), /'q' is onleesbaar/);
+    assert.match(problemWith({ ...good, review: { "q/1": { box: 1, due: "gisteren" } } }, KEY), /'q\/1' is onleesbaar/);
+    assert.equal(problemWith(good, KEY), null);
+  });
+
+  it("merges keeping the most recently saved exercise and box", () => {
+    const mine = { exercises: { a: { saved: "2026-11-05T00:00:00Z", v: "mine" }, b: { saved: "2026-11-01T00:00:00Z", v: "mine" } },
+      review: { "a/1": { at: "2026-11-05T00:00:00Z", box: 2 } } };
+    const theirs = { exercises: { a: { saved: "2026-11-04T00:00:00Z", v: "theirs" }, b: { saved: "2026-11-02T00:00:00Z", v: "theirs" },
+      c: { saved: "2026-11-02T00:00:00Z", v: "theirs" } }, review: { "a/1": { at: "2026-11-06T00:00:00Z", box: 3 } } };
+    const result = merged(mine, theirs);
+    assert.deepEqual(Object.fromEntries(Object.entries(result.exercises).map(([id, e]) => [id, e.v])),
+      { a: "mine", b: "theirs", c: "theirs" });
+    assert.equal(result.review["a/1"].box, 3);
+    assert.deepEqual(importChanges(mine, theirs), { exercises: 3, review: 1, added: 1, newer: 1, kept: 2 });
+  });
+});
+
+const BOOK = {
+  pages: { "h1.html": ["quiz", "scan"] },
+  exercises: {
+    quiz: { kind: "quiz", fingerprint: "ex1", questions: { q1: "f1", q2: "f2" } },
+    scan: { kind: "scan", fingerprint: "s1" },
+  },
+};
+
+describe("fingerprints", () => {
+  const both = { ...answered(true, "2026-11-02T09:00:00.000Z"), answers: { questions: {
+    q1: { checked: true, correct: true, confidence: "zeker", fingerprint: "f1" },
+    q2: { checked: true, correct: false, confidence: "zeker", fingerprint: "oud" },
+  } } };
+
+  it("an answer to a changed question is not scored, not done, not calibrated", () => {
+    assert.deepEqual(currentRecords({ quiz: both }, BOOK).quiz.result, { score: 1, total: 2, answered: 1 });
+    assert.equal(isDone(both, BOOK.exercises.quiz), false);
+    assert.deepEqual(calibration({ quiz: both }, BOOK, ["zeker", "gok"]).map((r) => [r.level, r.total, r.good]),
+      [["zeker", 1, 1], ["gok", 0, 0]]);
+  });
+
+  it("a changed self-scan drops out; a current one counts once complete", () => {
+    const scan = { kind: "scan", fingerprint: "s0", result: { profile: [{ mean: 3 }] } };
+    assert.deepEqual(currentRecords({ scan }, BOOK), {});
+    assert.deepEqual(progress(BOOK, { scan: { ...scan, fingerprint: "s1" } }), { "h1.html": { done: 1, total: 2 } });
+  });
+});
+
+describe("Herhalen's order", () => {
+  it("puts 'zeker, maar fout' first, then wrong, then the longest overdue; later ones wait", () => {
+    const questions = { quiz: { questions: [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }] } };
+    const review = {
+      "quiz/a": { box: 2, correct: true, due: "2026-11-01T00:00:00Z" },
+      "quiz/b": { box: 1, correct: false, confidence: "gok", due: "2026-11-03T00:00:00Z" },
+      "quiz/c": { box: 1, correct: false, confidence: "zeker", due: "2026-11-04T00:00:00Z" },
+      "quiz/d": { box: 3, correct: true, due: "2026-11-20T00:00:00Z" },
+      "weg/x": { box: 1, correct: false, due: "2026-11-01T00:00:00Z" },
+    };
+    const { due, next } = dueQuestions(review, questions, Date.parse("2026-11-05T00:00:00Z"));
+    assert.deepEqual(due.map((d) => d.questionId), ["c", "b", "a"]);
+    assert.equal(next, "2026-11-20T00:00:00Z");
+  });
+});

@@ -1,0 +1,51 @@
+// Progress: "n van m oefeningen gedaan" beside each chapter in the navigation and under the
+// chapter's own heading. Plain text, so it does not rely on colour and a screen reader reads it
+// with the link or heading. It follows the reader's answers as they are saved.
+
+// A source file: tools/bundle.mjs makes widgets/static/progress.js from it. Every page runs
+// it, so it bundles only the store's pure functions, not the exercises.
+
+import { progress } from "./learning.js";
+
+const element = (tag, className) => Object.assign(document.createElement(tag), { className });
+
+export const phrase = ({ done, total }) => `${done} van ${total} ${total === 1 ? "oefening" : "oefeningen"} gedaan`;
+
+/** Entry point called by loader.js on every page. */
+export function mount(root, { store, book, base }) {
+  const here = new URL(location.href);
+  here.hash = "";
+  here.search = "";
+  const pageOf = (href) => {
+    const url = new URL(href, location.href);
+    return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : null;
+  };
+  const links = [...root.querySelectorAll("nav.bd-docs-nav a.reference.internal[href]")];
+  const heading = root.querySelector("main h1");
+
+  function draw() {
+    const counts = progress(book, store.all());
+    for (const link of links) {
+      const count = counts[pageOf(link.href)];
+      if (!count) continue;
+      let label = link.querySelector(".isw-progress");
+      if (!label) {
+        label = element("span", "isw-progress");
+        link.append(label);
+      }
+      label.textContent = ` (${phrase(count)})`;
+    }
+    const mine = counts[pageOf(here.href)];
+    if (heading && mine) {
+      let line = root.querySelector(".isw-progress-line");
+      if (!line) {
+        line = element("p", "isw-progress-line");
+        heading.after(line);
+      }
+      line.textContent = `Je voortgang in dit hoofdstuk: ${phrase(mine)}.`;
+    }
+  }
+
+  draw();
+  store.subscribe(draw);
+}

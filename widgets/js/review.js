@@ -1,0 +1,106 @@
+// "Herhalen": the quiz and casus questions this reader should see again, from every chapter.
+// Which ones, and when, comes from the Leitner boxes in the reader store (store.js): a wrong
+// answer comes back at once, a right one after 1, 3, 7 and 21 days. Each question is shown by
+// the same exercise.js as in its chapter, with the same feedback and a link back to the
+// section that explains it; an answer here counts as the answer in the chapter.
+
+// A source file: tools/bundle.mjs makes widgets/static/review.js from it. The questions
+// themselves are drawn by the served exercise.js, imported at run time (one shared copy).
+
+import { dueQuestions } from "./learning.js";
+import { announce, h, statusRegion } from "./ui.js";
+
+const VERSION = new URL(import.meta.url).search;
+/** exercise.js, with this module's version stamp (a variable: the bundler leaves it alone). */
+const exerciseModule = `./exercise.js${VERSION}`;
+
+const DAY = 24 * 60 * 60 * 1000;
+const date = (iso) => new Date(iso).toLocaleDateString("nl-NL", { weekday: "long", day: "numeric", month: "long" });
+
+function boxLine(box, intervals) {
+  const last = box.correct
+    ? "Je had hem goed."
+    : box.confidence === "zeker" ? "Je wist het zeker, maar had hem fout." : "Je had hem fout.";
+  const wait = Math.round((Date.parse(box.due) - Date.now()) / DAY);
+  const when = wait >= 1 ? ` Hij komt terug over ${wait === 1 ? "1 dag" : `${wait} dagen`}.` : "";
+  return `Bak ${box.box} van ${intervals.length}. ${last}${when}`;
+}
+
+/** Entry point called by loader.js for `<div data-isw-page="review">`. */
+export async function mount(el, { store, catalog, createModel, base }) {
+  const exercises = JSON.parse(el.dataset.exercises);
+  const [book, { default: widget }] = await Promise.all([catalog(), import(exerciseModule)]);
+  const intervals = store.intervals;
+  const summary = h("p", { class: "isw-review-summary" });
+  const list = h("div", { class: "isw-review-list" });
+  const status = statusRegion();
+  el.replaceChildren(h("h2", { id: "klaar-om-te-herhalen" }, "Klaar om te herhalen"), summary, list, status);
+  el.classList.add("isw-hydrated");
+  const shown = new Map(); // review key -> the line that says its box
+
+  /** A model for one question whose answers go into its chapter's exercise in the store. */
+  function intoChapter(props, questionId) {
+    return {
+      write(_, saved) {
+        const page = book?.exercises?.[props.id]?.page;
+        const record = store.read(props.id) ?? {
+          kind: props.kind, title: props.title, fingerprint: props.answers_fingerprint, answers: { questions: {} }, result: null,
+          page: page ? new URL(page, base).pathname : location.pathname,
+        };
+        const answers = { ...record.answers?.questions, [questionId]: saved.answers.questions[questionId] };
+        const current = props.questions.filter((q) => answers[q.id]?.checked && answers[q.id].fingerprint === q.fingerprint)
+          .map((q) => answers[q.id]);
+        store.write(props.id, {
+          ...record,
+          seed: record.seed ?? saved.seed,
+          answers: { ...record.answers, questions: answers },
+          result: { score: current.filter((a) => a.correct).length, total: props.questions.length, answered: current.length },
+          saved: saved.saved,
+        });
+      },
+      remove() {},
+    };
+  }
+
+  function item({ key, exerciseId, questionId, box }) {
+    const props = exercises[exerciseId];
+    const q = props.questions.find((question) => question.id === questionId);
+    const entry = book?.exercises?.[exerciseId];
+    const id = `herhaal-${exerciseId}-${questionId}`;
+    const one = {
+      id, kind: props.kind, answers_fingerprint: props.answers_fingerprint, confidence: props.confidence, review: true,
+      title: props.title,
+      intro: props.kind === "casus" ? props.intro : "",
+      questions: [{ ...q, read_more_elsewhere: book?.sections?.[q.read_more] }],
+    };
+    const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
+      h("h3", { class: "isw-title", id: `${id}-title` }, one.title));
+    const line = h("p", { class: "isw-box" }, boxLine(box, intervals));
+    const from = entry ? h("p", { class: "isw-from" }, "Uit het hoofdstuk ",
+      h("a", { href: new URL(entry.page, base).href }, entry.chapter), ".") : null;
+    shown.set(key, line);
+    widget.render({ model: createModel(one, null, intoChapter(props, questionId)), el: section });
+    section.querySelector(".isw-live")?.prepend(...[from, line].filter(Boolean));
+    section.dataset.hydrated = "true";
+    return section;
+  }
+
+  function count() {
+    const { due, next } = dueQuestions(store.review(), exercises, Date.now());
+    const later = next ? ` De volgende komt terug op ${date(next)}.` : "";
+    if (Object.keys(store.review()).length === 0) {
+      summary.textContent = "Er staan nog geen vragen klaar. Beantwoord eerst de quizvragen in de hoofdstukken: een vraag die je fout had, staat hier meteen; een vraag die je goed had, na een dag.";
+    } else if (due.length === 0) {
+      summary.textContent = `Er staan nu geen vragen klaar om te herhalen.${later}`;
+    } else {
+      summary.textContent = `Er ${due.length === 1 ? "staat 1 vraag" : `staan ${due.length} vragen`} klaar om te herhalen.${later}`;
+    }
+    for (const [key, line] of shown) if (store.review()[key]) line.textContent = boxLine(store.review()[key], intervals);
+  }
+
+  const { due } = dueQuestions(store.review(), exercises, Date.now());
+  list.replaceChildren(...due.map(item));
+  count();
+  store.subscribe(count);
+  if (due.length) announce(status, summary.textContent);
+}

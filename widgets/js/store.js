@@ -1,0 +1,185 @@
+// A source file: tools/bundle.mjs makes widgets/static/store.js from it (loader.js imports
+// that); results, review and progress bundle the pure functions below.
+//
+// The reader store: everything this site keeps for one reader, as ONE versioned record in
+// localStorage, under a key made of the site's name and base path (two courses on one host
+// never mix). Answers, confidence, review boxes and progress all live in it; results, review,
+// export and import read and write only through it. Every call survives blocked storage.
+//
+// The record: {format, exercises: {id: saved exercise}, review: {"exercise/question": box}}.
+// A saved quiz or casus question carries the fingerprint of the question it answers; an
+// answer whose fingerprint no longer matches (the author changed the question) never counts.
+
+export const FORMAT = 1;
+const DAY = 24 * 60 * 60 * 1000;
+
+const empty = () => ({ format: FORMAT, exercises: {}, review: {} });
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The reader's current, valid answer to a question, or null (none, unchecked or changed). */
+export function answerOf(saved, questionId, fingerprint) {
+  const state = saved?.answers?.questions?.[questionId];
+  return state?.checked && state.fingerprint === fingerprint ? state : null;
+}
+
+/** True when a saved question answer is for an older version of the question. */
+export function isChanged(saved, questionId, fingerprint) {
+  const state = saved?.answers?.questions?.[questionId];
+  return Boolean(state?.checked && state.fingerprint !== fingerprint);
+}
+
+/** Is this exercise done, for the current version of it (`entry` from catalog.json)? */
+export function isDone(saved, entry) {
+  if (!saved || !entry) return false;
+  if (entry.questions) {
+    return Object.entries(entry.questions).every(([id, print]) => answerOf(saved, id, print));
+  }
+  if (saved.fingerprint !== entry.fingerprint) return false;
+  if (entry.kind === "scan") return Boolean(saved.result?.profile?.every((row) => row.mean !== null));
+  return saved.result !== null && saved.result !== undefined; // sort: checked; reflectie: text
+}
+
+/**
+ * Leitner boxes: a newly checked question goes to box 1; a right answer moves it one box on
+ * (it comes back after `intervals[box - 1]` days), a wrong one back to box 1, due at once.
+ */
+function schedule(review, id, before, after, intervals) {
+  for (const [questionId, state] of Object.entries(after?.answers?.questions ?? {})) {
+    if (!state?.checked || !state.at) continue;
+    if (before?.answers?.questions?.[questionId]?.at === state.at) continue; // not new
+    const key = `${id}/${questionId}`;
+    const previous = review[key];
+    const box = state.correct && previous ? Math.min(previous.box + 1, intervals.length) : 1;
+    const due = state.correct ? new Date(Date.parse(state.at) + intervals[box - 1] * DAY).toISOString() : state.at;
+    review[key] = {
+      box, due, at: state.at, correct: Boolean(state.correct),
+      confidence: state.confidence ?? null, fingerprint: state.fingerprint ?? null,
+    };
+  }
+}
+
+/**
+ * Is `data` a record this store wrote (or an export of one)? Returns a Dutch reason when not.
+ * @returns {string | null}
+ */
+export function problemWith(data, site) {
+  if (!isObject(data) || data.format === undefined) {
+    return "dit is geen bestand met antwoorden van deze site";
+  }
+  if (data.format !== FORMAT) return "dit bestand komt uit een andere versie van de site en kan niet worden gelezen";
+  if (site !== undefined && data.site !== site) {
+    return `dit bestand hoort bij een andere cursus of site (${String(data.site ?? "onbekend")})`;
+  }
+  if (!isObject(data.exercises) || !isObject(data.review)) return "het bestand is beschadigd: er ontbreken onderdelen";
+  for (const [id, saved] of Object.entries(data.exercises)) {
+    if (!isObject(saved) || typeof saved.kind !== "string" || typeof saved.saved !== "string" ||
+        Number.isNaN(Date.parse(saved.saved))) {
+      return `het bestand is beschadigd: de oefening '${id}' is onleesbaar`;
+    }
+  }
+  for (const [key, box] of Object.entries(data.review)) {
+    if (!isObject(box) || !Number.isInteger(box.box) || Number.isNaN(Date.parse(box.due))) {
+      return `het bestand is beschadigd: de herhaling '${key}' is onleesbaar`;
+    }
+  }
+  return null;
+}
+
+/** Merge two records: per exercise and per review box the most recently saved wins. */
+export function merged(mine, theirs) {
+  const exercises = { ...mine.exercises };
+  for (const [id, saved] of Object.entries(theirs.exercises)) {
+    if (!exercises[id] || Date.parse(saved.saved) > Date.parse(exercises[id].saved)) exercises[id] = saved;
+  }
+  const review = { ...mine.review };
+  for (const [key, box] of Object.entries(theirs.review)) {
+    if (!review[key] || Date.parse(box.at) > Date.parse(review[key].at)) review[key] = box;
+  }
+  return { format: FORMAT, exercises, review };
+}
+
+/**
+ * The store for one site.
+ * @param {string} key  the localStorage key: a prefix, the site's name and its base path
+ * @param {number[]} intervals  days per Leitner box (REVIEW_INTERVALS in widgets/_contract.py)
+ */
+export function openStore(key, intervals) {
+  const site = key;
+  const listeners = new Set();
+  let asked = false;
+
+  function load() {
+    try {
+      const data = JSON.parse(localStorage.getItem(key) ?? "null");
+      if (data && problemWith(data) === null) return data;
+    } catch {
+      /* storage blocked or record damaged: start empty, never throw */
+    }
+    return empty();
+  }
+
+  function save(data) {
+    try {
+      localStorage.setItem(key, JSON.stringify({ format: FORMAT, exercises: data.exercises, review: data.review }));
+    } catch {
+      /* storage blocked or full: this visit still works */
+    }
+    for (const listener of listeners) listener();
+    keep();
+  }
+
+  /** Ask the browser, once per visit and after a first answer, not to clear this site's data. */
+  function keep() {
+    if (asked) return;
+    asked = true;
+    globalThis.navigator?.storage?.persist?.().catch(() => {});
+  }
+
+  return {
+    key,
+    site,
+    intervals,
+    read: (id) => load().exercises[id] ?? null,
+    write(id, saved) {
+      const data = load();
+      schedule(data.review, id, data.exercises[id], saved, intervals);
+      data.exercises[id] = saved;
+      save(data);
+    },
+    remove(id) {
+      const data = load();
+      delete data.exercises[id];
+      for (const name of Object.keys(data.review)) if (name.startsWith(`${id}/`)) delete data.review[name];
+      save(data);
+    },
+    all: () => load().exercises,
+    review: () => load().review,
+    /** The whole record, as the export file holds it. */
+    snapshot: () => ({ ...load(), site }),
+    /** Replace everything with `data` (already checked with problemWith). */
+    replace(data) {
+      save({ exercises: data.exercises, review: data.review });
+    },
+    clear() {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        /* nothing was kept */
+      }
+      for (const listener of listeners) listener();
+    },
+    /** Call `listener` after every change, on this page. */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Has the browser promised to keep this site's data? null when it cannot say. */
+    async persisted() {
+      try {
+        return (await globalThis.navigator?.storage?.persisted?.()) ?? null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
