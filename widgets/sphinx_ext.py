@@ -27,7 +27,7 @@ FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
 STATIC_FILES = (
     "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
-    "exercise.css", "storage-guard.js", "theme.css", "print.css",
+    "exercise.css", "storage-guard.js", "theme.css", "theme.js", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
@@ -258,6 +258,30 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
+# What the themes put in _static that no page loads: the basic theme's stylesheet and images
+# (Furo has its own), and source maps (for the themes' developers; 100 kB).
+UNUSED_STATIC = ("basic.css", "file.png", "minus.png", "plus.png", "**/*.map")
+SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
+
+
+def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: no source maps or files that no page uses in _build/html/_static.
+
+    Sphinx copies every theme's static files; the pages load only part of them. The comments
+    that point to the removed source maps go too (else a browser's tools ask for them).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    for pattern in UNUSED_STATIC:
+        for path in static.glob(pattern):
+            path.unlink()
+    for path in [*static.rglob("*.js"), *static.rglob("*.css")]:
+        data = path.read_bytes()
+        if b"sourceMappingURL=" in data[-300:]:
+            path.write_bytes(SOURCE_MAP_COMMENT.sub(b"\n", data))
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
     app.connect("builder-inited", validate_book)
@@ -268,8 +292,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
     app.connect("build-finished", write_index_redirect, priority=400)
-    # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
+    app.connect("build-finished", drop_unused_static)
+    # async: the loader need not wait for the theme's scripts
     app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
+    app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
