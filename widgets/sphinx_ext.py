@@ -258,9 +258,13 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
-# What the themes put in _static that no page loads: the basic theme's stylesheet and images
-# (Furo has its own), and source maps (for the themes' developers; 100 kB).
-UNUSED_STATIC = ("basic.css", "file.png", "minus.png", "plus.png", "**/*.map")
+# What the themes put in _static that no page loads: the basic themes' stylesheets and images
+# (Furo has its own), an empty script, the search's stemmers (language_data.js holds a
+# minified copy) and source maps (for the themes' developers; 100 kB).
+UNUSED_STATIC = (
+    "basic.css", "skeleton.css", "debug.css", "file.png", "minus.png", "plus.png",
+    "scripts/furo-extensions.js", "*-stemmer.js", "**/*.map",
+)
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
 
 
