@@ -7,6 +7,7 @@ Sphinx's event order.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import sys
@@ -258,6 +259,40 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
+# The search page's texts that Sphinx's Dutch catalogue leaves empty or says formally: without
+# them the page says nothing at all after a search (an empty status for screen readers too).
+SEARCH_TEXTS_NL = {
+    "Search finished, found ${resultCount} page(s) matching the search query.":
+        "Klaar met zoeken: ${resultCount} pagina('s) gevonden.",
+    "Your search did not match any documents. Please make sure that all words are spelled "
+    "correctly and that you've selected enough categories.":
+        "Niets gevonden. Kijk of alle woorden goed gespeld zijn, of zoek op een ander woord.",
+    "Searching for multiple words only shows matches that contain\n    all words.":
+        "Zoek je op meer woorden, dan zie je alleen pagina's met al die woorden.",
+}
+
+
+def complete_search_texts(app: Sphinx, config) -> None:
+    """config-inited: Sphinx's Dutch search texts, completed, as the book's own translations.js.
+
+    Sphinx takes translations.js from the first locale_dirs entry that has one; this writes
+    that file into .cache/ (outside _build) from Sphinx's own nl catalogue.
+    """
+    if config.language != "nl":
+        return
+    import sphinx
+
+    source = Path(sphinx.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "sphinx.js"
+    prefix, _, rest = source.read_text(encoding="utf-8").partition("(")
+    catalogue = json.loads(rest.rstrip().removesuffix(";").removesuffix(")"))
+    catalogue["messages"].update(SEARCH_TEXTS_NL)
+    folder = Path(app.srcdir) / ".cache" / "locale"
+    target = folder / "nl" / "LC_MESSAGES" / "sphinx.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"{prefix}({json.dumps(catalogue, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
+    config.locale_dirs = [str(folder), *config.locale_dirs]
+
+
 # What the themes put in _static that no page loads: the basic themes' stylesheets and images
 # (Furo has its own), an empty script, the search's stemmers (language_data.js holds a
 # minified copy) and source maps (for the themes' developers; 100 kB).
@@ -288,6 +323,7 @@ def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
+    app.connect("config-inited", complete_search_texts)
     app.connect("builder-inited", validate_book)
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
