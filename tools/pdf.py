@@ -93,7 +93,7 @@ def build_pdf(
         for docname in pages if pages is not None else book_pages():
             page.goto(f"{base}/{docname}.html")
             page.wait_for_selector("html[data-isw-ready]", state="attached")
-            name = page.locator("article h1").first.evaluate(
+            name = page.locator("main h1").first.evaluate(
                 "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
                 " return c.textContent.trim(); }"
             )

@@ -35,7 +35,7 @@ BOOK_WIDE_CALLS = ("widgets.team_page(", "widgets.review_page(")  # pages that k
 REVIEW_DOC = "chapters/herhalen"
 STATIC_FILES = (
     "loader.js", "store.js", "exercise.js", "chart.js", "results.js", "team.js", "review.js", "progress.js",
-    "exercise.css", "storage-guard.js", "theme.css", "print.css",
+    "exercise.css", "storage-guard.js", "theme.css", "theme.js", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
@@ -380,9 +380,113 @@ def run_kernels_over_ipc(app: Sphinx, config) -> None:
         logger.info("widgets: kernels use TCP (the package is not installed, so no IPC provisioner)")
 
 
+# The search page's texts that Sphinx's Dutch catalogue leaves empty or says formally: without
+# them the page says nothing at all after a search (an empty status for screen readers too).
+SEARCH_TEXTS_NL = {
+    "Search finished, found ${resultCount} page(s) matching the search query.":
+        "Klaar met zoeken: ${resultCount} pagina('s) gevonden.",
+    "Your search did not match any documents. Please make sure that all words are spelled "
+    "correctly and that you've selected enough categories.":
+        "Niets gevonden. Kijk of alle woorden goed gespeld zijn, of zoek op een ander woord.",
+    "Searching for multiple words only shows matches that contain\n    all words.":
+        "Zoek je op meer woorden, dan zie je alleen pagina's met al die woorden.",
+}
+
+
+def complete_search_texts(app: Sphinx, config) -> None:
+    """config-inited: Sphinx's Dutch search texts, completed, as the book's own translations.js.
+
+    Sphinx takes translations.js from the first locale_dirs entry that has one; this writes
+    that file into .cache/ (outside _build) from Sphinx's own nl catalogue.
+    """
+    if config.language != "nl":
+        return
+    import sphinx
+
+    source = Path(sphinx.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "sphinx.js"
+    prefix, _, rest = source.read_text(encoding="utf-8").partition("(")
+    catalogue = json.loads(rest.rstrip().removesuffix(";").removesuffix(")"))
+    catalogue["messages"].update(SEARCH_TEXTS_NL)
+    folder = Path(app.srcdir) / ".cache" / "locale"
+    target = folder / "nl" / "LC_MESSAGES" / "sphinx.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"{prefix}({json.dumps(catalogue, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
+    config.locale_dirs = [str(folder), *config.locale_dirs]
+
+
+# Stylesheets that no page of this book needs: Furo's for other extensions (design elements,
+# tabs, copy buttons) and myst-nb's (43 kB for code cells, collapsed and scrolled outputs: the
+# book shows only outputs, spaced by theme.css). The search's helpers: on the search page only.
+NOT_LINKED = ("_static/styles/furo-extensions.css", "_static/mystnb.")
+SEARCH_ONLY = {
+    "_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js",
+    "_static/translations.js",
+}
+DEFERRED = {"_static/scripts/furo.js"}  # it acts on DOMContentLoaded: it need not block parsing
+
+
+def lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: each page links only the theme's CSS and JavaScript it uses.
+
+    The code highlighting styles only where there is code; the search's scripts only on the
+    search page (which also loads the index itself); Furo's script deferred.
+    """
+    body = context.get("body", "")
+    context["css_files"] = [
+        css for css in context.get("css_files", [])
+        if not css.filename.startswith(NOT_LINKED)
+        and (css.filename != "_static/pygments.css" or 'class="highlight' in body)
+    ]
+    scripts = []
+    for js in context.get("script_files", []):
+        if js.filename in SEARCH_ONLY and pagename != "search":
+            continue
+        if js.filename in DEFERRED:
+            js = type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        scripts.append(js)
+    context["script_files"] = scripts
+
+
+SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
+
+
+def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: _build/html/_static keeps only the files that the site uses.
+
+    Sphinx copies all of each theme's static files (the basic themes' CSS and images, the
+    stemmers that language_data.js already holds, source maps); the pages use part of them.
+    A file stays when a page, script or stylesheet names it, until nothing more goes. The
+    comments that point to the removed source maps go too (else a browser's tools ask for them).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    site = Path(app.outdir)
+    for path in (site / "_static").rglob("*.map"):
+        path.unlink()
+    texts = {}
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".js", ".css"}:
+            data = path.read_bytes()
+            if b"sourceMappingURL=" in data[-300:]:
+                data = SOURCE_MAP_COMMENT.sub(b"\n", data)
+                path.write_bytes(data)
+            texts[path] = data
+    while True:
+        unused = [
+            path for path in (site / "_static").rglob("*")
+            if path.is_file() and not any(path.name.encode() in data for other, data in texts.items() if other != path)
+        ]
+        if not unused:
+            break
+        for path in unused:
+            path.unlink()
+            texts.pop(path, None)
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
     app.connect("config-inited", run_kernels_over_ipc)
+    app.connect("config-inited", complete_search_texts)
     app.connect("builder-inited", validate_book)
     app.add_role("leerdoel", goal_role)  # the learning goals' ids, checked by validate_book
     app.connect("builder-inited", copy_static)
@@ -392,12 +496,16 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
     app.connect("html-page-context", add_learning_markup)
+    app.connect("html-page-context", lighten_page)
     app.connect("build-finished", write_index_redirect, priority=400)
     app.connect("build-finished", write_catalog)
-    # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
+    # after every other writer but the service worker's, whose list must see the final site
+    app.connect("build-finished", drop_unused_static, priority=850)
+    # async: the loader need not wait for the theme's scripts
     # data-isw-contract: what the browser must agree on with Python (widgets/_contract.py)
     app.add_js_file("widgets/loader.js", type="module",
                     **{"async": "async", "data-isw-contract": json.dumps(shared(), ensure_ascii=False)})
+    app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
