@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import _markdown as md
+from ._published import page_url
 from ._schema import BAND_FLOORS, BANDS, Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
@@ -58,9 +59,14 @@ def props(exercise: Exercise) -> dict:
         return common | {
             "intro": md.blocks(exercise.intro or ""),
             "questions": _questions(exercise.questions),
+            "page_url": page_url(exercise.id),
         }
     if isinstance(exercise, Casus):
-        return common | {"intro": md.blocks(exercise.story), "questions": _questions(exercise.questions)}
+        return common | {
+            "intro": md.blocks(exercise.story),
+            "questions": _questions(exercise.questions),
+            "page_url": page_url(exercise.id),
+        }
     if isinstance(exercise, Scan):
         return common | {
             "intro": md.blocks(exercise.intro or ""),

@@ -7,22 +7,25 @@ Sphinx's event order.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 import sys
 import zlib
 from pathlib import Path
 
+import yaml
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ._load import DataError, load_all, load_illustration
+from ._published import SHOW_CALL
 from ._schema import Casus, Quiz
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
 STATIC_FILES = (
@@ -215,6 +218,7 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
+<meta name="description" content="{description}">
 <link rel="icon" href="_static/favicon.svg">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
@@ -235,7 +239,10 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
         return
     target = f"{app.config.root_doc}.html"
     (Path(app.outdir) / "index.html").write_text(
-        REDIRECT_PAGE.format(title=app.config.html_title or app.config.project, target=target), encoding="utf-8"
+        REDIRECT_PAGE.format(
+            title=app.config.html_title or app.config.project, target=target, description=html.escape(book_description(app))
+        ),
+        encoding="utf-8",
     )
 
 
@@ -250,6 +257,26 @@ def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctre
     stamp = f"{zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js
     href = context["pathto"]("_static/widgets/exercise.js", 1) + f"?v={stamp}"
     context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
+
+
+def book_description(app: Sphinx) -> str:
+    """The description in _config.yml (Jupyter Book passes it on to no Sphinx setting)."""
+    config = yaml.safe_load((Path(app.srcdir) / "_config.yml").read_text(encoding="utf-8")) or {}
+    return " ".join(str(config.get("description") or app.config.project).split())
+
+
+def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: every page says what it is about, for search engines and link previews.
+
+    A page's description is its first paragraph (a chapter's one-line promise); a page with
+    no text of its own (the index, search) gets the book's description from _config.yml.
+    """
+    paragraph = next(iter(doctree.findall(nodes.paragraph)), None) if doctree is not None else None
+    text = " ".join(paragraph.astext().split()) if paragraph is not None else ""
+    text = text or book_description(app)
+    if len(text) > 160:
+        text = text[:159].rsplit(" ", 1)[0] + "…"
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}">'
 
 
 def configure_theme(app: Sphinx, config) -> None:
@@ -267,6 +294,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
+    app.connect("html-page-context", add_meta_description)
     app.connect("build-finished", write_index_redirect, priority=400)
     # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
     app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})

@@ -1,33 +1,100 @@
-"""Accessibility (WCAG 2.1 AA) of every built page, in a real browser.
+"""Accessibility (WCAG 2.2 AA) of every built page, in a real browser, checked by two engines.
 
-axe-core (from npm, see package.json) checks every page in light and dark mode, before and
-after its exercises are answered; the keyboard tests check the skip link, the focus order and
-a visible focus; the reflow test checks that nothing scrolls sideways at 320 CSS pixels.
+On every page, before and after its exercises are answered: axe-core (from npm, see
+package.json) with the WCAG 2.0, 2.1 and 2.2 A/AA rules, in light and dark mode; pa11y with
+HTML_CodeSniffer (WCAG2AA) as a second engine on the same page in the same state; and the size
+of every control (2.5.8). The keyboard tests check the skip link, the focus order, a visible
+focus that no sticky header covers (2.4.11); further tests check reflow at 320 CSS pixels,
+forced colours, reduced motion, and that the sort exercise needs no dragging (2.5.7).
 """
 
 from __future__ import annotations
 
+import json
+import select
+import socket
+import subprocess
+import sys
+
 import pytest
 
-from conftest import PAGES
-from drive import complete_every_widget
-from helpers import ROOT
+from conftest import PAGES, WIDGET_PAGES
+from drive import answer_questions, complete_every_widget
+from helpers import BUILD_HTML, ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402  (tools/chromium.py)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PA11Y = ROOT / "tests" / "browser" / "pa11y.mjs"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Every page a reader can reach; index.html only redirects to the welcome page.
 ALL_PAGES = PAGES + ["genindex.html", "search.html"]
 
 
 def axe(page) -> dict:
-    """axe-core's results for the page as it is now, WCAG 2.1 A and AA rules only."""
+    """axe-core's results for the page as it is now, WCAG 2.0-2.2 A and AA rules only."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_22_AA
     )
+
+
+@pytest.fixture(scope="module")
+def debugging_url() -> str:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{free.getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def browser(browser, debugging_url):
+    """The tests' Chromium, with a debugging port on 127.0.0.1: pa11y checks the very pages
+    these tests have open, in the state they left them."""
+    port = debugging_url.rsplit(":", 1)[1]
+    chromium = browser.browser_type.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, f"--remote-debugging-port={port}"]
+    )
+    yield chromium
+    chromium.close()
+
+
+class Pa11y:
+    """One node process running pa11y (tests/browser/pa11y.mjs) for all pages."""
+
+    def __init__(self, debugging_url: str):
+        self.debugging_url = debugging_url
+        self.process = subprocess.Popen(
+            ["node", str(PA11Y)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def issues(self, page) -> list[dict]:
+        """HTML_CodeSniffer's errors (WCAG2AA) on the page as it is now."""
+        request = {"browser": self.debugging_url, "url": page.url, "viewport": page.viewport_size}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        if not select.select([self.process.stdout], [], [], 120)[0]:
+            pytest.fail("pa11y gave no answer within 2 minutes")
+        reply = json.loads(self.process.stdout.readline() or '{"error": "pa11y stopped"}')
+        if "error" in reply:
+            pytest.fail(f"pa11y failed: {reply['error']}")
+        return reply["issues"]
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def pa11y(browser, debugging_url):
+    if not (ROOT / "node_modules" / "pa11y").is_dir():
+        pytest.fail("node_modules/pa11y is missing: run `npm ci` (make test does)")
+    checker = Pa11y(debugging_url)
+    yield checker
+    checker.close()
 
 
 def described(violations: list[dict]) -> str:
@@ -56,27 +123,73 @@ def set_mode(page, mode: str) -> None:
     }""", mode)
 
 
+# Every control at least 24 by 24 CSS pixels (WCAG 2.5.8), except a link in a line of text.
+SMALL_TARGETS = """() => {
+  const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex='-1'])";
+  const inline = el => {
+    if (el.tagName !== "A") return false;
+    let block = el.parentElement;
+    while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    return block.textContent.trim().length > el.textContent.trim().length;
+  };
+  return [...document.querySelectorAll(controls)]
+    .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+    .map(el => ({el, box: el.getBoundingClientRect()}))
+    .filter(({el, box}) => box.width > 0 && box.height > 0 && (box.width < 23.99 || box.height < 23.99) && !inline(el))
+    .map(({el, box}) => `${Math.round(box.width * 10) / 10}x${Math.round(box.height * 10) / 10}: ${el.outerHTML.slice(0, 120)}`);
+}"""
+
+
+def pa11y_described(issues: list[dict]) -> str:
+    return "\n".join(f"{i['code']}: {i['message']}\n    {i['selector']}: {i['context'][:150]}" for i in issues)
+
+
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_axe_finds_no_violation_before_or_after_answering(watched, site_url, path, capsys):
-    """One load per page: axe in light and dark mode, then the same after answering."""
+def test_wcag_22_aa_before_and_after_answering(watched, site_url, pa11y, path, capsys):
+    """One load per page: axe (light and dark mode), pa11y and the size of every control; then
+    the same after answering every exercise on the page."""
     page = watched.open(f"{site_url}/{path}")
-    results = {}
+    problems = []
     for when in ("voor", "na"):
         if when == "na":
             set_mode(page, "light")
             complete_every_widget(page)
         for mode in MODES:
             set_mode(page, mode)
-            results[(mode, when)] = axe(page)
-    with capsys.disabled():
-        for (mode, when), result in results.items():
-            print(
-                f"\naxe {path} [{mode}, {when} antwoorden]: {len(result['passes'])} passes, "
-                f"{len(result['violations'])} violations, {len(result['incomplete'])} incomplete",
-                end="",
-            )
-    for (mode, when), result in results.items():
-        assert not result["violations"], f"{mode}, {when} antwoorden:\n" + described(result["violations"])
+            violations = axe(page)["violations"]
+            issues = pa11y.issues(page)
+            if violations:
+                problems.append(f"axe, {mode}, {when} antwoorden:\n" + described(violations))
+            if issues:
+                problems.append(f"pa11y, {mode}, {when} antwoorden:\n" + pa11y_described(issues))
+            with capsys.disabled():
+                print(f"\n{path} [{mode}, {when} antwoorden]: axe {len(violations)}, pa11y {len(issues)}", end="")
+        small = page.evaluate(SMALL_TARGETS)
+        if small:
+            problems.append(f"smaller than 24 by 24 CSS pixels, {when} antwoorden:\n    " + "\n    ".join(small))
+    assert not problems, "\n".join(problems)
+
+
+def test_pa11y_does_find_an_error(watched, site_url, pa11y):
+    """The second engine can fail too: a form field without a label is reported."""
+    page = watched.open(f"{site_url}/{PAGES[0]}")
+    page.evaluate("document.querySelector('main').append(document.createElement('input'))")
+    assert any("F68" in issue["code"] or "H44" in issue["code"] for issue in pa11y.issues(page))
+
+
+def test_a_small_control_is_caught_and_a_link_in_a_sentence_is_not(watched, site_url):
+    """The size check can fail: a 16-pixel button is reported; a link inside a sentence is not."""
+    page = watched.open(f"{site_url}/{PAGES[0]}")
+    page.evaluate("""() => {
+      const button = Object.assign(document.createElement("button"), {textContent: "x"});
+      button.style.cssText = "width: 16px; height: 16px; padding: 0; font-size: 8px";
+      const sentence = Object.assign(document.createElement("p"), {innerHTML: 'Lees <a href="#">hier</a> verder.'});
+      sentence.style.cssText = "font-size: 12px; line-height: 14px";
+      document.querySelector("main").append(button, sentence);
+    }""")
+    small = page.evaluate(SMALL_TARGETS)
+    assert any("<button" in found and ">x<" in found for found in small), small
+    assert not any(">hier<" in found for found in small), small
 
 
 def test_axe_does_find_a_violation(watched, site_url):

@@ -83,11 +83,21 @@ export function announce(status, text) {
   requestAnimationFrame(() => { status.textContent = text; });
 }
 
-/** A link back to the section of the text, named by that section's heading. */
-function readMoreLink(label) {
+/**
+ * A link back to the section of the text, named by that section's heading. Live in a notebook
+ * the section is not on the page: then the link leads to the published page (`pageUrl`, from
+ * the book's base URL), or, with none set, the reader gets the advice without a dead link.
+ */
+function readMoreLink(label, pageUrl) {
   if (!label) return null;
   // Sphinx puts a label on an empty <span> at the top of its section.
-  const section = document.getElementById(label)?.closest("section");
+  const target = document.getElementById(label);
+  if (!target) {
+    return pageUrl
+      ? h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: `${pageUrl}#${label}` }, "de uitleg in de cursus"))
+      : h("p", { class: "isw-read-more" }, "Lees de uitleg bij deze vraag nog eens na in de tekst.");
+  }
+  const section = target.closest("section");
   const heading = section?.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
   let title = "de tekst hierboven";
   if (heading) {
@@ -169,7 +179,7 @@ function renderQuestions(el, props, model) {
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
       result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
-        readMoreLink(q.read_more));
+        readMoreLink(q.read_more, props.page_url));
     }
     fieldset.append(result, actions);
 
@@ -496,6 +506,17 @@ export function render({ model, el }) {
   const kind = KINDS[props.kind];
   if (!kind) throw new Error(`Onbekende soort oefening: ${props.kind}`);
   kind(el, props, model);
+  el.addEventListener("keydown", keepKeys);
+  return () => el.removeEventListener("keydown", keepKeys);
+}
+
+/**
+ * Live in JupyterLab a key pressed in an exercise bubbles up to the notebook, whose shortcuts
+ * act on it: the arrow keys move the active cell instead of the choice, `b` adds a cell.
+ * Keys stay in the exercise; Escape (back to the notebook) and Ctrl/⌘ shortcuts go on.
+ */
+function keepKeys(event) {
+  if (event.key !== "Escape" && !event.ctrlKey && !event.metaKey) event.stopPropagation();
 }
 
 export default { render };
