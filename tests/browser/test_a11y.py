@@ -19,7 +19,7 @@ import sys
 import pytest
 
 from conftest import PAGES, WIDGET_PAGES
-from drive import answer_questions, complete_every_widget
+from drive import complete_every_widget
 from helpers import BUILD_HTML, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -211,11 +211,21 @@ FOCUS_STATE = """() => {
   };
   // The theme draws the ring of a fold-out arrow (an empty <summary>) on the arrow inside it.
   const drawn = [el, ...(el.tagName === "SUMMARY" ? el.children : [])].some(ring);
+  // WCAG 2.4.11: no sticky or fixed bar (a header) covers the focused element.
+  const box = el.getBoundingClientRect();
+  const covers = [...document.body.querySelectorAll("*")].filter(bar => {
+    const position = getComputedStyle(bar).position;
+    if ((position !== "sticky" && position !== "fixed") || bar.contains(el) || !bar.checkVisibility()) return false;
+    const r = bar.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && box.left < r.right && r.left < box.right && box.top < r.bottom && r.top < box.bottom
+      && document.elementsFromPoint(Math.max(box.left, r.left) + 1, Math.max(box.top, r.top) + 1).includes(bar);
+  });
   return {
     html: el.outerHTML.slice(0, 120),
     inBody: el !== document.body && el !== document.documentElement,
     visible: drawn,
     tabindex: el.tabIndex,
+    coveredBy: covers.map(bar => bar.outerHTML.slice(0, 80)),
   };
 }"""
 
@@ -235,6 +245,7 @@ def test_focus_is_always_visible_and_follows_the_page(watched, site_url, path):
             break  # round the page and back to the browser's own controls
         assert state["visible"], f"no visible focus (outline or ring) on {state['html']}"
         assert state["tabindex"] <= 0, f"tabindex > 0 breaks the reading order: {state['html']}"
+        assert not state["coveredBy"], f"focus under {state['coveredBy']}: {state['html']}"
         current = page.evaluate_handle("document.activeElement")
         if previous is not None:
             assert page.evaluate(FOLLOWS, [previous, current]), f"focus jumped back to {state['html']}"
@@ -243,6 +254,42 @@ def test_focus_is_always_visible_and_follows_the_page(watched, site_url, path):
     else:
         pytest.fail("Tab never left the page: a keyboard trap?")
     assert len(seen) > 5, seen
+
+
+def longest_page() -> str:
+    return max(PAGES, key=lambda path: (BUILD_HTML / path).stat().st_size)
+
+
+def test_focus_is_never_under_the_header_tabbing_back_up_a_long_page(watched, site_url):
+    """WCAG 2.4.11, the hard direction: from the end of a long page back up with Shift+Tab, the
+    browser scrolls each element just into view, where a sticky header may cover it."""
+    page = watched.open(f"{site_url}/{longest_page()}")
+    page.keyboard.press("End")
+    page.locator("footer, main").last.evaluate("el => el.scrollIntoView({block: 'end'})")
+    page.evaluate("document.body.focus()")
+    stops = 0
+    for _ in range(400):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if not state["inBody"]:
+            break
+        assert not state["coveredBy"], f"focus under {state['coveredBy']}: {state['html']}"
+        stops += 1
+    assert stops > 50, f"only {stops} stops: not a long page?"
+
+
+def test_a_covered_focus_is_caught(watched, site_url):
+    """The header check can fail: a link under a fixed bar is reported."""
+    page = watched.open(f"{site_url}/{PAGES[0]}")
+    page.evaluate("""() => {
+      const bar = Object.assign(document.createElement("div"), {textContent: "balk"});
+      bar.style.cssText = "position: fixed; top: 0; left: 0; right: 0; height: 200px; background: #fff; z-index: 1000";
+      const link = Object.assign(document.createElement("a"), {href: "#", textContent: "onder de balk"});
+      link.style.cssText = "position: fixed; top: 50px; left: 50px; z-index: 1";
+      document.body.append(bar, link);
+      link.focus();
+    }""")
+    assert page.evaluate(FOCUS_STATE)["coveredBy"]
 
 
 def test_an_invisible_focus_is_caught(watched, site_url):
@@ -312,3 +359,116 @@ def test_reflow_at_320_css_pixels(browser, site_url, path):
             assert not found["wide"], f"{when} antwoorden: wider than the screen: {found['wide']}"
     finally:
         context.close()
+
+
+def quiz_page() -> str:
+    return next(p for p in WIDGET_PAGES if 'data-kind="quiz"' in (BUILD_HTML / p).read_text(encoding="utf-8"))
+
+
+def differing(image, box, background) -> float:
+    """The share of pixels in `box` (left, top, right, bottom) that differ from `background`."""
+    region = image.crop(tuple(round(v) for v in box)).convert("RGB")
+    pixels = list(region.getdata())
+    return sum(1 for px in pixels if max(abs(a - b) for a, b in zip(px, background)) > 60) / max(len(pixels), 1)
+
+
+def test_forced_colours_keep_choice_feedback_and_focus_visible(browser, site_url, tmp_path):
+    """Windows high contrast (forced colours): an answered quiz still shows which option was
+    chosen, right and wrong, and where the focus is, though every background is dropped."""
+    from PIL import Image
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{quiz_page()}")
+        page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+        quiz = page.locator("section.isw-widget[data-kind=quiz][data-hydrated]").first
+        question = quiz.locator("fieldset.isw-question").first
+        question.locator("input").nth(1).focus()
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        question = quiz.locator("fieldset.isw-question").first
+        question.locator(".isw-result .isw-verdict").wait_for()
+        retry = question.get_by_role("button", name="Probeer opnieuw")
+        assert retry.evaluate("el => el === document.activeElement")
+        question.scroll_into_view_if_needed()
+        shot = tmp_path / "forced-colours.png"
+        page.screenshot(path=shot)
+        focused = Image.open(shot)
+        retry.evaluate("el => el.blur()")
+        page.screenshot(path=tmp_path / "blurred.png")
+        blurred = Image.open(tmp_path / "blurred.png")
+        canvas = focused.convert("RGB").getpixel((2, focused.height - 2))
+
+        rows = question.locator(".isw-option")
+        chosen = question.locator(".isw-option.isw-was-chosen")
+        assert chosen.count() == 1
+        other = question.locator(".isw-option:not(.isw-was-chosen)").first
+        edge = lambda b: (b["x"] + 8, b["y"], b["x"] + b["width"] - 2, b["y"] + 2)  # the top edge
+        assert differing(focused, edge(chosen.bounding_box()), canvas) > 0.8, f"the chosen option has no frame: {shot}"
+        assert differing(focused, edge(other.bounding_box()), canvas) < 0.2, f"every option has a frame: {shot}"
+        for index in range(rows.count()):
+            assert rows.nth(index).locator(".isw-option-feedback").inner_text()[0] in "✓✗"
+
+        box = retry.bounding_box()
+        ring = (box["x"], box["y"] - 5, box["x"] + box["width"], box["y"] - 2)  # just above the button
+        assert differing(focused, ring, canvas) > 0.5, f"no visible focus in forced colours: {shot}"
+        assert differing(blurred, ring, canvas) < 0.1, "the ring check sees something that is not the focus"
+    finally:
+        context.close()
+
+
+MOTION = """() => {
+  const seconds = value => Math.max(0, ...value.split(",").map(v => v.trim().endsWith("ms") ? parseFloat(v) / 1000 : parseFloat(v)));
+  return [document.documentElement, ...document.querySelectorAll("body, body *")].flatMap(el => {
+    const style = getComputedStyle(el);
+    const moving = [];
+    if (seconds(style.transitionDuration) > 0.01 && style.transitionProperty !== "none") moving.push(`transition ${style.transitionDuration}`);
+    if (style.animationName !== "none" && seconds(style.animationDuration) > 0.01) moving.push(`animation ${style.animationName}`);
+    if (style.scrollBehavior === "smooth") moving.push("smooth scrolling");
+    return moving.length ? [`${moving.join(", ")}: ${el.outerHTML.slice(0, 80)}`] : [];
+  });
+}"""
+
+
+def test_reduced_motion_is_respected(browser, site_url):
+    """With 'reduce motion' set, nothing on a page slides, fades or scrolls smoothly."""
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        for path in (PAGES[0], quiz_page()):
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
+            moving = page.evaluate(MOTION)
+            assert not moving, f"{path}:\n" + "\n".join(moving[:10])
+    finally:
+        context.close()
+
+
+def test_motion_check_can_fail(browser, site_url):
+    """The motion check sees a transition the page has without 'reduce motion'."""
+    context = browser.new_context(reduced_motion="no-preference")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{PAGES[0]}")
+        page.evaluate("document.querySelector('main').style.transition = 'opacity 0.5s'")
+        assert page.evaluate(MOTION)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", [p for p in WIDGET_PAGES if 'data-kind="sort"' in (BUILD_HTML / p).read_text(encoding="utf-8")])
+def test_sort_exercise_needs_no_dragging(watched, site_url, path):
+    """WCAG 2.5.7: every sort exercise is done with single clicks (a choice list per item);
+    nothing on it can be dragged."""
+    page = watched.open(f"{site_url}/{path}")
+    for sort in page.locator("section.isw-widget[data-kind=sort][data-hydrated]").all():
+        assert sort.locator("[draggable=true]").count() == 0
+        selects = sort.locator("select")
+        for index in range(selects.count()):
+            selects.nth(index).select_option(index=1)  # a pointer picks from the list, no drag
+        sort.get_by_role("button", name="Controleer").click()
+        assert sort.locator(".isw-option-feedback").count() == selects.count()
+    watched.assert_clean()

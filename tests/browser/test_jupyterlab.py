@@ -176,3 +176,21 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
         assert not errors, errors
     finally:
         context.close()
+
+
+def test_without_a_base_url_read_more_is_advice_not_a_dead_link(browser):
+    """With no html.baseurl (the fixture book has none) the notebook gets no link to nowhere."""
+    import widgets
+    from test_anywidget_contract import FIXTURE, HOST
+
+    props = widgets.props(FIXTURE["t1-quiz"])
+    assert props["page_url"] is None
+    page = browser.new_page()
+    page.set_content("<!DOCTYPE html><html lang='nl'><body></body></html>")
+    page.evaluate(HOST, [widgets.ExerciseWidget(props={})._esm, [props]])
+    quiz = page.locator("#jupyter-t1-quiz")
+    quiz.locator("fieldset").first.locator("input").first.check()
+    quiz.get_by_role("button", name="Controleer").first.click()
+    assert quiz.locator(".isw-read-more").inner_text() == "Lees de uitleg bij deze vraag nog eens na in de tekst."
+    assert quiz.locator(".isw-read-more a").count() == 0
+    page.close()
