@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import shutil
 import sys
@@ -30,7 +31,7 @@ FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 TEAM_CALL = "widgets.team_page("
 STATIC_FILES = (
     "loader.js", "exercise.js", "chart.js", "results.js", "team.js",
-    "exercise.css", "storage-guard.js", "theme.css", "print.css",
+    "exercise.css", "storage-guard.js", "theme.css", "theme.js", "print.css",
 )
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
@@ -285,8 +286,71 @@ def configure_theme(app: Sphinx, config) -> None:
     config.html_favicon = str(STATIC / "favicon.svg")
 
 
+# The search page's texts that Sphinx's Dutch catalogue leaves empty or says formally: without
+# them the page says nothing at all after a search (an empty status for screen readers too).
+SEARCH_TEXTS_NL = {
+    "Search finished, found ${resultCount} page(s) matching the search query.":
+        "Klaar met zoeken: ${resultCount} pagina('s) gevonden.",
+    "Your search did not match any documents. Please make sure that all words are spelled "
+    "correctly and that you've selected enough categories.":
+        "Niets gevonden. Kijk of alle woorden goed gespeld zijn, of zoek op een ander woord.",
+    "Searching for multiple words only shows matches that contain\n    all words.":
+        "Zoek je op meer woorden, dan zie je alleen pagina's met al die woorden.",
+}
+
+
+def complete_search_texts(app: Sphinx, config) -> None:
+    """config-inited: Sphinx's Dutch search texts, completed, as the book's own translations.js.
+
+    Sphinx takes translations.js from the first locale_dirs entry that has one; this writes
+    that file into .cache/ (outside _build) from Sphinx's own nl catalogue.
+    """
+    if config.language != "nl":
+        return
+    import sphinx
+
+    source = Path(sphinx.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "sphinx.js"
+    prefix, _, rest = source.read_text(encoding="utf-8").partition("(")
+    catalogue = json.loads(rest.rstrip().removesuffix(";").removesuffix(")"))
+    catalogue["messages"].update(SEARCH_TEXTS_NL)
+    folder = Path(app.srcdir) / ".cache" / "locale"
+    target = folder / "nl" / "LC_MESSAGES" / "sphinx.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"{prefix}({json.dumps(catalogue, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
+    config.locale_dirs = [str(folder), *config.locale_dirs]
+
+
+# What the themes put in _static that no page loads: the basic themes' stylesheets and images
+# (Furo has its own), an empty script, the search's stemmers (language_data.js holds a
+# minified copy) and source maps (for the themes' developers; 100 kB).
+UNUSED_STATIC = (
+    "basic.css", "skeleton.css", "debug.css", "file.png", "minus.png", "plus.png",
+    "scripts/furo-extensions.js", "*-stemmer.js", "**/*.map",
+)
+SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
+
+
+def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: no source maps or files that no page uses in _build/html/_static.
+
+    Sphinx copies every theme's static files; the pages load only part of them. The comments
+    that point to the removed source maps go too (else a browser's tools ask for them).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    for pattern in UNUSED_STATIC:
+        for path in static.glob(pattern):
+            path.unlink()
+    for path in [*static.rglob("*.js"), *static.rglob("*.css")]:
+        data = path.read_bytes()
+        if b"sourceMappingURL=" in data[-300:]:
+            path.write_bytes(SOURCE_MAP_COMMENT.sub(b"\n", data))
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure_theme)
+    app.connect("config-inited", complete_search_texts)
     app.connect("builder-inited", validate_book)
     app.connect("builder-inited", copy_static)
     app.connect("source-read", note_data_dependencies)
@@ -296,8 +360,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", preload_exercise_module)
     app.connect("html-page-context", add_meta_description)
     app.connect("build-finished", write_index_redirect, priority=400)
-    # async: the loader need not wait for the theme's deferred scripts (fontawesome.js is 1.5 MB)
+    app.connect("build-finished", drop_unused_static)
+    # async: the loader need not wait for the theme's scripts
     app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
+    app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")

@@ -118,8 +118,7 @@ def set_mode(page, mode: str) -> None:
         style.textContent = "*, *::before, *::after { transition: none !important; }";
         document.head.append(style);
       }
-      document.documentElement.dataset.theme = mode;
-      document.documentElement.dataset.mode = mode;
+      document.body.dataset.theme = mode;
     }""", mode)
 
 
@@ -325,7 +324,7 @@ OVERFLOW = """() => {
   const scrollsInItsBox = el => {
     for (let box = el.parentElement; box; box = box.parentElement) {
       if (getComputedStyle(box).overflowX === "visible") continue;
-      return box.matches("pre, .highlight, .pst-scrollable-table-container, .isw-table-scroll") && box.getBoundingClientRect().right <= width + 1;
+      return box.matches("pre, .highlight, .table-wrapper, .isw-table-scroll") && box.getBoundingClientRect().right <= width + 1;
     }
     return false;
   };

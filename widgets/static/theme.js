@@ -1,0 +1,24 @@
+// The theme's menu and table-of-contents buttons (templates/sphinx/page.html). Furo opens its
+// drawers with labels for hidden checkboxes, which no keyboard reaches; these buttons set the
+// same checkboxes, so Furo's own CSS still opens and closes the drawers. Escape closes them.
+for (const button of document.querySelectorAll("button[data-drawer]")) {
+  const box = document.getElementById(button.dataset.drawer);
+  const show = () => button.setAttribute("aria-expanded", String(box.checked));
+  button.addEventListener("click", () => {
+    box.checked = !box.checked;
+    show();
+  });
+  box.addEventListener("change", show); // Furo's overlay closes a drawer by its label
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const button of document.querySelectorAll("button[data-drawer]")) {
+    const box = document.getElementById(button.dataset.drawer);
+    if (box.checked) {
+      box.checked = false;
+      button.setAttribute("aria-expanded", "false");
+      if (button.checkVisibility()) button.focus();
+    }
+  }
+});
