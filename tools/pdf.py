@@ -75,7 +75,7 @@ def build_pdf(site: Path, out: Path, title: str = "Integraal samenwerken", brows
         for docname in toc_pages():
             page.goto(f"{base}/{docname}.html")
             page.wait_for_selector("html[data-isw-ready]", state="attached")
-            name = page.locator("article h1").first.evaluate(
+            name = page.locator("main h1").first.evaluate(
                 "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
                 " return c.textContent.trim(); }"
             )
