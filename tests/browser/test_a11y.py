@@ -211,9 +211,15 @@ def test_axe_does_find_a_violation(watched, site_url):
 
 
 FOCUS_STATE = """async () => {
-  // Where things come to rest: a skip link sliding away may still cover the next stop briefly.
+  // Where things come to rest: a skip link sliding away may still cover the next stop
+  // briefly, and the theme scrolls smoothly to the focused element.
   await Promise.all(document.getAnimations().filter(a => a.effect?.getTiming().iterations !== Infinity)
     .map(a => a.finished.catch(() => null)));
+  for (let last = null, same = 0, frames = 0; same < 3 && frames < 120; frames++) {
+    await new Promise(requestAnimationFrame);
+    same = scrollY === last ? same + 1 : 0;
+    last = scrollY;
+  }
   const el = document.activeElement;
   const clear = color => color === "transparent" || /rgba\\(\\d+, \\d+, \\d+, 0\\)/.test(color);
   const ring = e => {
@@ -236,7 +242,8 @@ FOCUS_STATE = """async () => {
     const r = bar.getBoundingClientRect();
     if (!(r.width > 0 && r.height > 0 && box.left < r.right && r.left < box.right && box.top < r.bottom && r.top < box.bottom)) return false;
     // Overlapping boxes: the bar covers the element where it is drawn above it.
-    const stack = document.elementsFromPoint(Math.max(box.left, r.left) + 1, Math.max(box.top, r.top) + 1);
+    const stack = document.elementsFromPoint(
+      (Math.max(box.left, r.left) + Math.min(box.right, r.right)) / 2, (Math.max(box.top, r.top) + Math.min(box.bottom, r.bottom)) / 2);
     const above = stack.findIndex(e => bar.contains(e));
     const below = stack.findIndex(e => el.contains(e) || e.contains(el));
     return above !== -1 && (below === -1 || above < below);
