@@ -10,6 +10,11 @@ It prints `name: value` lines, each target next to its figure (MISSED where it i
 exits 0 whatever the figures: this machine is shared and noisy, so these are measurements to
 read, not assertions. Lines starting with `  ` explain a figure (where the time or bytes go).
 
+Lighthouse (npm, pinned in package.json: `npm ci`) runs with the mobile preset on every page,
+twice: with the site served compressed (gzip, as GitHub Pages and most hosts serve it) and
+served by Python's http.server (uncompressed, as `make serve` does). It uses the same Chromium
+and flags as the tests (tools/chromium.py).
+
 Environment: BENCH_DIR (scratch folder; default a new temporary one, removed afterwards),
 BENCH_PORT (first of two ports on 127.0.0.1; default any free port), BENCH_ROUNDS (clean
 builds of each book, the fastest counts; default 2, one when the first round takes over
@@ -20,7 +25,10 @@ Debian's `chromium`, else Playwright's own).
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
+import http.server
+import json
 import os
 import platform
 import re
@@ -30,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -38,7 +47,7 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
+from chromium import CHROMIUM_ARGS, chromium_path, launch, serve  # noqa: E402  (tools/chromium.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
@@ -48,6 +57,8 @@ CHART = ".isw-chart, .isw-figure"
 VEGA = re.compile(r"/_static/widgets/vega[^/]*\.js$")
 WIDGETS = "/_static/widgets/"
 EDIT_MARKER = "Benchmarkwijziging"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt"}
 BUILD_BUDGET_S = 150
 
 
@@ -336,11 +347,106 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
+def chapter_pages(site: Path) -> list[str]:
+    """The book's own pages: without the search page and the index Sphinx adds."""
+    return [p for p in site_pages(site) if p not in {"search.html", "genindex.html"}]
+
+
 def largest_widget_page(site: Path) -> str:
     pages = [p for p in site_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
     if not pages:
         raise SystemExit("bench: no page with an exercise in the built book")
     return max(pages, key=lambda p: (site / p).stat().st_size)
+
+
+class _Compressing(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzipped to a browser that accepts it, as most web hosts do."""
+
+    cache: dict[Path, bytes] = {}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE or not path.is_file():
+            return super().do_GET()
+        if path not in self.cache:
+            self.cache[path] = gzip.compress(path.read_bytes(), 6)
+        body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_compressed(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Compressing, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def lighthouse(url: str, categories: str = "performance,accessibility,best-practices") -> dict | None:
+    """Lighthouse's mobile scores (0-100) and first contentful paint of one page, or None."""
+    browser = chromium_path()
+    if not LIGHTHOUSE.exists() or browser is None:
+        return None
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            f"--only-categories={categories}", "--disable-full-page-screenshot", f"--chrome-flags={flags}"]
+    try:
+        run = subprocess.run(args, capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": browser})
+        report = json.loads(run.stdout)
+    except (subprocess.TimeoutExpired, json.JSONDecodeError):
+        return None
+    scores = {name: round(100 * (category["score"] or 0)) for name, category in report["categories"].items()}
+    audits = report["audits"]
+    failed = [ref["id"] for name in ("accessibility", "best-practices") if name in report["categories"]
+              for ref in report["categories"][name]["auditRefs"]
+              if ref["weight"] > 0 and (audits[ref["id"]]["score"] is not None) and audits[ref["id"]]["score"] < 1]
+    return {**scores, "fcp_s": audits["first-contentful-paint"]["numericValue"] / 1000,
+            "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000, "failed": failed}
+
+
+def lighthouse_figures(name: str, base: str, pages: list[str], target: int, only_performance: bool = False) -> None:
+    """Lighthouse on every page at `base`: the lowest of each score, and the page it is on.
+
+    only_performance: the other scores do not depend on how the site is served; this halves
+    the time of a second pass.
+    """
+    if not LIGHTHOUSE.exists() or chromium_path() is None:
+        emit(name, "n/a: run `npm ci` (Lighthouse) and install Debian's chromium", f">= {target}", False)
+        return
+    results = {}
+    for path in pages:
+        result = lighthouse(f"{base}/{path}", "performance" if only_performance else
+                            "performance,accessibility,best-practices")
+        if result is None:
+            note(f"Lighthouse failed on {path}")
+            continue
+        results[path] = result
+    if not results:
+        emit(name, "n/a: Lighthouse failed on every page", f">= {target}", False)
+        return
+    worst = min(results, key=lambda p: results[p]["performance"])
+    low = results[worst]
+    emit(f"{name}_perf_min", low["performance"], f">= {target}", low["performance"] >= target)
+    note(f"lowest on {worst}: first contentful paint {low['fcp_s']:.1f} s, largest {low['lcp_s']:.1f} s; "
+         f"median over {len(results)} pages {statistics.median(r['performance'] for r in results.values())}")
+    for category in () if only_performance else ("accessibility", "best-practices"):
+        page = min(results, key=lambda p: results[p][category])
+        emit(f"{name}_{category.replace('-', '_')}_min", results[page][category], "100", results[page][category] >= 100)
+        if results[page][category] < 100:
+            note(f"on {page}: {', '.join(results[page]['failed'])}")
+
+
+def site_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
 # --- the benchmark --------------------------------------------------------------------------
@@ -368,39 +474,73 @@ def measure_builds(book: Path, plain: Path, rounds: int) -> None:
 
 
 def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
-    """The largest chapter page against the plain book's, then every page for Vega."""
-    site = book / "_build" / "html"
-    page = largest_widget_page(site)
+    """The heaviest chartless page and the largest exercise page against the plain book's,
+    every page for Vega, then Lighthouse on every page, served compressed and not."""
+    site, plain_site = book / "_build" / "html", plain / "_build" / "html"
+    widget_page = largest_widget_page(site)
     server, url = serve(site, port)
-    plain_server, plain_url = serve(plain / "_build" / "html", port + 1 if port else 0)
+    plain_server, plain_url = serve(plain_site, port + 1 if port else 0)
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
+            page, run = heaviest_chartless_page(browser, url, chapter_pages(site))
             emit("page", page)
-            runs = [load(browser, f"{url}/{page}", ours=True) for _ in range(max(loads, 5))]
-            page_figures(runs[0], load(browser, f"{plain_url}/{page}", ours=False), page)
-            hydration_figures(runs, load(browser, f"{url}/{page}", ours=True, profile=True))
+            page_figures(run, load(browser, f"{plain_url}/{page}", ours=False), page)
+            emit("widget_page", widget_page)
+            runs = [load(browser, f"{url}/{widget_page}", ours=True) for _ in range(max(loads, 5))]
+            widget_code_figures(runs[0])
+            hydration_figures(runs, load(browser, f"{url}/{widget_page}", ours=True, profile=True))
             vega_figure(browser, url, site_pages(site))
             browser.close()
+        emit("site_bytes", site_bytes(site))
+        emit("plain_site_bytes", site_bytes(plain_site))
+        gzip_server, gzip_url = serve_compressed(site)
+        plain_gzip_server, plain_gzip_url = serve_compressed(plain_site)
+        try:
+            pages = chapter_pages(site)
+            lighthouse_figures("lighthouse_gzip", gzip_url, pages, 95)
+            lighthouse_figures("lighthouse_http_server", url, pages, 90, only_performance=True)
+            lighthouse_figures("plain_lighthouse_gzip", plain_gzip_url, [page], 0)
+            lighthouse_figures("plain_lighthouse_http_server", plain_url, [page], 0, only_performance=True)
+        finally:
+            gzip_server.shutdown()
+            plain_gzip_server.shutdown()
     finally:
         server.shutdown()
         plain_server.shutdown()
 
 
-def page_figures(ours: dict, plain: dict, page: str) -> None:
+def heaviest_chartless_page(browser, url: str, pages: list[str]) -> tuple[str, dict]:
+    """The page without a chart whose load fetches the most bytes, and that load."""
+    runs = {path: load(browser, f"{url}/{path}", ours=True) for path in pages}
+    chartless = [path for path, run in runs.items() if not run["charts"]]
+    page = max(chartless, key=lambda path: sum(len(b) for b in runs[path]["files"].values()))
+    return page, runs[page]
+
+
+def widget_code_figures(ours: dict) -> None:
     widget_files = {p: b for p, b in ours["files"].items() if WIDGETS in p and p.endswith((".js", ".css"))}
     code = sum(len(b) for b in widget_files.values())
     emit("widget_code_bytes", code, "<= 50,000", code <= 50_000)
     emit("widget_code_gzip_bytes", sum(len(gzip.compress(b, 9)) for b in widget_files.values()))
     note(", ".join(f"{Path(p).name} {len(b):,}" for p, b in sorted(widget_files.items())))
 
+
+def gzipped(files: dict[str, bytes]) -> int:
+    """The bytes a compressing server sends (gzip level 6, text files only)."""
+    return sum(len(gzip.compress(b, 6)) if Path(p).suffix in COMPRESSIBLE else len(b) for p, b in files.items())
+
+
+def page_figures(ours: dict, plain: dict, page: str) -> None:
     total = sum(len(b) for b in ours["files"].values())
     plain_total = sum(len(b) for b in plain["files"].values())
-    emit("page_bytes", total, f"<= plain_page_bytes {plain_total:,}", total <= plain_total)
+    emit("page_bytes", total, "<= 400,000", total <= 400_000)
     note(f"{len(ours['files'])} requests: {by_kind(ours['files'])}")
     if ours["foreign"]:
         note(f"requests to other origins: {', '.join(ours['foreign'])}")
+    emit("page_gzip_bytes", gzipped(ours["files"]), "<= 120,000", gzipped(ours["files"]) <= 120_000)
     emit("plain_page_bytes", plain_total)
+    emit("plain_page_gzip_bytes", gzipped(plain["files"]))
     note(f"{len(plain['files'])} requests: {by_kind(plain['files'])}")
     note("only ours: " + sizes({p: b for p, b in ours["files"].items() if p not in plain["files"]}))
     note("only plain: " + sizes({p: b for p, b in plain["files"].items() if p not in ours["files"]}))

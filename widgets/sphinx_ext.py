@@ -320,32 +320,73 @@ def complete_search_texts(app: Sphinx, config) -> None:
     config.locale_dirs = [str(folder), *config.locale_dirs]
 
 
-# What the themes put in _static that no page loads: the basic themes' stylesheets and images
-# (Furo has its own), an empty script, the search's stemmers (language_data.js holds a
-# minified copy) and source maps (for the themes' developers; 100 kB).
-UNUSED_STATIC = (
-    "basic.css", "skeleton.css", "debug.css", "file.png", "minus.png", "plus.png",
-    "scripts/furo-extensions.js", "*-stemmer.js", "**/*.map",
-)
+# Stylesheets that no page of this book needs: Furo's for other extensions (design elements,
+# tabs, copy buttons) and myst-nb's (43 kB for code cells, collapsed and scrolled outputs: the
+# book shows only outputs, spaced by theme.css). The search's helpers: on the search page only.
+NOT_LINKED = ("_static/styles/furo-extensions.css", "_static/mystnb.")
+SEARCH_ONLY = {
+    "_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js",
+    "_static/translations.js",
+}
+DEFERRED = {"_static/scripts/furo.js"}  # it acts on DOMContentLoaded: it need not block parsing
+
+
+def lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: each page links only the theme's CSS and JavaScript it uses.
+
+    The code highlighting styles only where there is code; the search's scripts only on the
+    search page (which also loads the index itself); Furo's script deferred.
+    """
+    body = context.get("body", "")
+    context["css_files"] = [
+        css for css in context.get("css_files", [])
+        if not css.filename.startswith(NOT_LINKED)
+        and (css.filename != "_static/pygments.css" or 'class="highlight' in body)
+    ]
+    scripts = []
+    for js in context.get("script_files", []):
+        if js.filename in SEARCH_ONLY and pagename != "search":
+            continue
+        if js.filename in DEFERRED:
+            js = type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        scripts.append(js)
+    context["script_files"] = scripts
+
+
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
 
 
 def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: no source maps or files that no page uses in _build/html/_static.
+    """build-finished: _build/html/_static keeps only the files that the site uses.
 
-    Sphinx copies every theme's static files; the pages load only part of them. The comments
-    that point to the removed source maps go too (else a browser's tools ask for them).
+    Sphinx copies all of each theme's static files (the basic themes' CSS and images, the
+    stemmers that language_data.js already holds, source maps); the pages use part of them.
+    A file stays when a page, script or stylesheet names it, until nothing more goes. The
+    comments that point to the removed source maps go too (else a browser's tools ask for them).
     """
     if exception is not None or app.builder.format != "html":
         return
-    static = Path(app.outdir) / "_static"
-    for pattern in UNUSED_STATIC:
-        for path in static.glob(pattern):
+    site = Path(app.outdir)
+    for path in (site / "_static").rglob("*.map"):
+        path.unlink()
+    texts = {}
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".js", ".css"}:
+            data = path.read_bytes()
+            if b"sourceMappingURL=" in data[-300:]:
+                data = SOURCE_MAP_COMMENT.sub(b"\n", data)
+                path.write_bytes(data)
+            texts[path] = data
+    while True:
+        unused = [
+            path for path in (site / "_static").rglob("*")
+            if path.is_file() and not any(path.name.encode() in data for other, data in texts.items() if other != path)
+        ]
+        if not unused:
+            break
+        for path in unused:
             path.unlink()
-    for path in [*static.rglob("*.js"), *static.rglob("*.css")]:
-        data = path.read_bytes()
-        if b"sourceMappingURL=" in data[-300:]:
-            path.write_bytes(SOURCE_MAP_COMMENT.sub(b"\n", data))
+            texts.pop(path, None)
 
 
 def setup(app: Sphinx) -> dict:
@@ -359,8 +400,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
     app.connect("html-page-context", add_meta_description)
+    app.connect("html-page-context", lighten_page)
     app.connect("build-finished", write_index_redirect, priority=400)
-    app.connect("build-finished", drop_unused_static)
+    app.connect("build-finished", drop_unused_static, priority=900)  # after every other writer
     # async: the loader need not wait for the theme's scripts
     app.add_js_file("widgets/loader.js", type="module", **{"async": "async"})
     app.add_js_file("widgets/theme.js", type="module")

@@ -53,14 +53,17 @@ def test_the_unused_file_check_can_fail(built_site, tmp_path):
     assert unused(site) == ["_static/vendor.js"]
 
 
-def test_cleanup_removes_maps_and_their_comments(tmp_path):
-    """drop_unused_static leaves a script working, without its source-map comment or map."""
+def test_cleanup_keeps_what_is_named_and_drops_maps_and_the_rest(tmp_path):
+    """drop_unused_static keeps what a page names (scripts without their source-map comment),
+    and drops maps, files nothing names, and files only a dropped file names."""
     static = tmp_path / "_static"
     (static / "scripts").mkdir(parents=True)
+    (tmp_path / "page.html").write_text('<script src="_static/scripts/a.js"></script><link href="_static/s.css">')
     (static / "scripts" / "a.js").write_bytes(b"var a = 1;\n//# sourceMappingURL=a.js.map")
     (static / "scripts" / "a.js.map").write_bytes(b"{}")
     (static / "s.css").write_bytes(b"p{color:red}\n/*# sourceMappingURL=s.css.map*/")
-    (static / "basic.css").write_bytes(b"p{}")
+    (static / "basic.css").write_bytes(b"p{background:url(file.png)}")
+    (static / "file.png").write_bytes(b"png")
 
     class App:
         outdir = str(tmp_path)
@@ -69,8 +72,7 @@ def test_cleanup_removes_maps_and_their_comments(tmp_path):
     ext.drop_unused_static(App(), None)
     assert (static / "scripts" / "a.js").read_bytes().strip() == b"var a = 1;"
     assert (static / "s.css").read_bytes().strip() == b"p{color:red}"
-    assert not (static / "scripts" / "a.js.map").exists()
-    assert not (static / "basic.css").exists()
+    assert sorted(p.name for p in static.rglob("*") if p.is_file()) == ["a.js", "s.css"]
 
 
 def test_no_icon_font_and_no_search_index_on_chapter_pages(built_site):
