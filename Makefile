@@ -61,7 +61,7 @@ pdf: $(VENV)/.test chromium
 	$(PY) tools/pdf.py _build/html _build/pdf/integraal-samenwerken.pdf
 
 ## bench: what the build and the pages cost, against a plain Jupyter Book (prints name: value)
-bench: $(VENV)/.test chromium
+bench: $(VENV)/.test chromium node_modules/.installed
 	$(PY) tools/bench.py
 
 ## linkcheck: visit every external link of the chapters (needs a network; report in

@@ -99,7 +99,9 @@ def illustration_chart(illustration: Illustration) -> dict:
     )
     labels = base.mark_text(align="left", dx=9, dy=-9, color="#222").encode(text="vorm:N")
     chart = alt.layer(line, points, labels).properties(
-        width="container", height=300, title="Illustratie: hoe complexer de vraag, hoe intensiever de samenwerking"
+        width="container", height=300,
+        # two lines: on one line the title is wider than a phone (320 px), and Vega cuts it off
+        title=["Illustratie: hoe complexer de vraag,", "hoe intensiever de samenwerking"],
     )
     return _to_dict(chart)
 
