@@ -241,7 +241,7 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     target = f"{app.config.root_doc}.html"
     (Path(app.outdir) / "index.html").write_text(
         REDIRECT_PAGE.format(
-            title=app.config.html_title or app.config.project, target=target, description=html.escape(book_description(app))
+            title=app.config.html_title or app.config.project, target=target, description=html.escape(shortened(book_description(app)))
         ),
         encoding="utf-8",
     )
@@ -266,6 +266,11 @@ def book_description(app: Sphinx) -> str:
     return " ".join(str(config.get("description") or app.config.project).split())
 
 
+def shortened(text: str, limit: int = 160) -> str:
+    """At most `limit` characters, cut between words: search engines show no more."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """html-page-context: every page says what it is about, for search engines and link previews.
 
@@ -274,9 +279,7 @@ def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) 
     """
     paragraph = next(iter(doctree.findall(nodes.paragraph)), None) if doctree is not None else None
     text = " ".join(paragraph.astext().split()) if paragraph is not None else ""
-    text = text or book_description(app)
-    if len(text) > 160:
-        text = text[:159].rsplit(" ", 1)[0] + "…"
+    text = shortened(text or book_description(app))
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}">'
 
 

@@ -528,3 +528,20 @@ def test_help_is_in_the_same_place_on_every_page():
     assert "/chapters/toegankelijkheid.html" in first
     different = [path for path, links in navigations.items() if links != first]
     assert not different, f"another navigation than on {ALL_PAGES[0]}: {different}"
+
+
+def test_every_page_has_a_meta_description():
+    """Search engines and link previews say what each page is about (Lighthouse SEO): a page's
+    own first paragraph, or the book's description on pages without text of their own."""
+    from bs4 import BeautifulSoup
+
+    descriptions = {}
+    for path in [*ALL_PAGES, "index.html"]:
+        meta = BeautifulSoup((BUILD_HTML / path).read_text(encoding="utf-8"), "html.parser").select(
+            'head meta[name="description"]'
+        )
+        assert len(meta) == 1, f"{path}: {len(meta)} meta descriptions"
+        descriptions[path] = meta[0]["content"]
+        assert 20 <= len(descriptions[path]) <= 160, f"{path}: {descriptions[path]!r}"
+    chapters = [d for p, d in descriptions.items() if p.startswith("chapters/h")]
+    assert len(set(chapters)) == len(chapters), "chapters share a description"
