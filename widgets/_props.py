@@ -15,6 +15,7 @@ import jinja2
 
 from . import _markdown as md
 from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
+from ._published import page_url
 from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort, WithQuestions
 
 _templates = jinja2.Environment(
@@ -107,6 +108,7 @@ def props(exercise: Exercise) -> dict:
             "intro": md.blocks(exercise.story if isinstance(exercise, Casus) else exercise.intro or ""),
             "questions": _questions(exercise.questions),
             "confidence": list(CONFIDENCE),
+            "page_url": page_url(exercise.id),
         }
     if isinstance(exercise, Scan):
         return common | {

@@ -16,20 +16,22 @@ import sys
 import zlib
 from pathlib import Path
 
+import yaml
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ._learning import catalog
 from ._contract import shared
 from ._kernel import use_ipc_kernels
+from ._learning import catalog
 from ._load import DataError, decode, load_all, load_illustration
 from ._offline import setup_offline
+from ._published import SHOW_CALL
 from ._schema import WithQuestions
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-SHOW_CALL = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 BOOK_WIDE_CALLS = ("widgets.team_page(", "widgets.review_page(")  # pages that know every exercise
 REVIEW_DOC = "chapters/herhalen"
@@ -270,6 +272,7 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
+<meta name="description" content="{description}">
 <link rel="icon" href="_static/favicon.svg">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
@@ -290,7 +293,10 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
         return
     target = f"{app.config.root_doc}.html"
     (Path(app.outdir) / "index.html").write_text(
-        REDIRECT_PAGE.format(title=app.config.html_title or app.config.project, target=target), encoding="utf-8"
+        REDIRECT_PAGE.format(
+            title=app.config.html_title or app.config.project, target=target, description=html.escape(shortened(book_description(app)))
+        ),
+        encoding="utf-8",
     )
 
 
@@ -366,6 +372,29 @@ def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -
             f'<p>Wil je onthouden wat je hier hebt geleerd? Op de pagina <a href="{href}">Herhalen</a> komen '
             "de vragen terug die je fout had, en na een paar dagen ook de vragen die je goed had.</p></aside>"
         )
+
+
+def book_description(app: Sphinx) -> str:
+    """The description in _config.yml (Jupyter Book passes it on to no Sphinx setting)."""
+    config = yaml.safe_load((Path(app.srcdir) / "_config.yml").read_text(encoding="utf-8")) or {}
+    return " ".join(str(config.get("description") or app.config.project).split())
+
+
+def shortened(text: str, limit: int = 160) -> str:
+    """At most `limit` characters, cut between words: search engines show no more."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: every page says what it is about, for search engines and link previews.
+
+    A page's description is its first paragraph (a chapter's one-line promise); a page with
+    no text of its own (the index, search) gets the book's description from _config.yml.
+    """
+    paragraph = next(iter(doctree.findall(nodes.paragraph)), None) if doctree is not None else None
+    text = " ".join(paragraph.astext().split()) if paragraph is not None else ""
+    text = shortened(text or book_description(app))
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}">'
 
 
 def configure_theme(app: Sphinx, config) -> None:
@@ -496,6 +525,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-check-consistency", check_read_more)
     app.connect("html-page-context", preload_exercise_module)
     app.connect("html-page-context", add_learning_markup)
+    app.connect("html-page-context", add_meta_description)
     app.connect("html-page-context", lighten_page)
     app.connect("build-finished", write_index_redirect, priority=400)
     app.connect("build-finished", write_catalog)

@@ -70,13 +70,24 @@ function changedNotice(text) {
   return h("p", { class: "isw-changed" }, h("strong", {}, "Aangepast: "), text);
 }
 
-/** A link back to the section of the text, named by that section's heading; `elsewhere`
- * ({href, title}) where the question is shown away from its chapter, on Herhalen. */
-function readMoreLink(label, elsewhere) {
+/**
+ * A link back to the section of the text, named by that section's heading. `elsewhere`
+ * ({href, title}) where the question is shown away from its chapter, on Herhalen. Live in a
+ * notebook the section is not on the page: then the link leads to the published page
+ * (`pageUrl`, from the book's base URL), or, with none set, the reader gets the advice without
+ * a dead link.
+ */
+function readMoreLink(label, elsewhere, pageUrl) {
   if (elsewhere) return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: elsewhere.href }, `‘${elsewhere.title}’`));
   if (!label) return null;
   // Sphinx puts a label on an empty <span> at the top of its section.
-  const section = document.getElementById(label)?.closest("section");
+  const target = document.getElementById(label);
+  if (!target) {
+    return pageUrl
+      ? h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: `${pageUrl}#${label}` }, "de uitleg in de cursus"))
+      : h("p", { class: "isw-read-more" }, "Lees de uitleg bij deze vraag nog eens na in de tekst.");
+  }
+  const section = target.closest("section");
   const heading = section?.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
   let title = "de tekst hierboven";
   if (heading) {
@@ -165,7 +176,7 @@ function renderQuestions(el, props, model) {
       const good = isCorrect(q, state.chosen);
       result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
         state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
-        readMoreLink(q.read_more, q.read_more_elsewhere));
+        readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
 
@@ -449,6 +460,17 @@ function render({ model, el }) {
   const kind = RENDERERS[props.kind];
   if (!kind) throw new Error(`Onbekende soort oefening: ${props.kind}`);
   kind(el, props, model);
+  el.addEventListener("keydown", keepKeys);
+  return () => el.removeEventListener("keydown", keepKeys);
+}
+
+/**
+ * Live in JupyterLab a key pressed in an exercise bubbles up to the notebook, whose shortcuts
+ * act on it: the arrow keys move the active cell instead of the choice, `b` adds a cell.
+ * Keys stay in the exercise; Escape (back to the notebook) and Ctrl/⌘ shortcuts go on.
+ */
+function keepKeys(event) {
+  if (event.key !== "Escape" && !event.ctrlKey && !event.metaKey) event.stopPropagation();
 }
 
 export default { render };

@@ -42,6 +42,9 @@ async function embed(el, spec) {
     config: { font: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
     formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
   });
+  // Vega adds a form for input bindings even to a chart without any: an empty form, with no
+  // way to send it, only confuses assistive technology.
+  for (const form of canvas.querySelectorAll("form.vega-bindings")) if (!form.elements.length) form.remove();
   return result.view;
 }
 
