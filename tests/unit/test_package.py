@@ -23,6 +23,6 @@ def test_the_wheel_holds_every_file_of_the_package(tmp_path):
     packaged = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("widgets/")}
     expected = {str(p.relative_to(source)) for p in (source / "widgets").rglob("*") if p.is_file()}
     assert packaged == expected
-    assert "widgets/templates/sphinx/layout.html" in packaged  # the theme's templates
+    assert "widgets/templates/sphinx/page.html" in packaged  # the theme's templates
     entry_points = next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("entry_points.txt"))
     assert "integraal-ipc = widgets._kernel:IpcProvisioner" in zipfile.ZipFile(wheel).read(entry_points).decode()
