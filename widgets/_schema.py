@@ -119,6 +119,13 @@ class WithIntro(ExerciseBase):
     intro: Text | None = None
 
 
+class AssessedWhole(ExerciseBase):
+    """An exercise that assesses its goals as a whole (scan, sort, reflectie); quiz and casus
+    name them per question."""
+
+    goals: Goals
+
+
 class Quiz(WithQuestions, WithIntro):
     kind: Literal["quiz"]
 
@@ -152,10 +159,9 @@ class Statement(Item):
     dimension: Id
 
 
-class Scan(WithIntro):
+class Scan(WithIntro, AssessedWhole):
     kind: Literal["scan"]
     dimensions: list[Dimension] = Field(min_length=1)
-    goals: Goals
     statements: list[Statement] = Field(min_length=2)
     references = (Reference("statements", "dimension", "dimensions", ("stelling", "stellingen", "dimensie"), 2),)
 
@@ -169,18 +175,16 @@ class SortItem(Item):
     feedback: Text
 
 
-class Sort(WithIntro):
+class Sort(WithIntro, AssessedWhole):
     kind: Literal["sort"]
     categories: list[Category] = Field(min_length=2)
-    goals: Goals
     items: list[SortItem] = Field(min_length=2)
     references = (Reference("items", "category", "categories", ("item", "items", "categorie")),)
 
 
-class Reflectie(ExerciseBase):
+class Reflectie(AssessedWhole):
     kind: Literal["reflectie"]
     prompt: Text
-    goals: Goals
 
 
 EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)
