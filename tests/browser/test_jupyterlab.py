@@ -22,7 +22,7 @@ import urllib.request
 import pytest
 
 from drive import ANSWER, tab_to
-from helpers import FIXTURES
+from helpers import FIXTURES, fixture_exercises
 
 BASE_URL = "https://cursus.example.org/integraal"
 KINDS = ("quiz", "casus", "scan", "sort", "reflectie")
@@ -133,6 +133,7 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
         # The arrow keys change the choice and keep the focus; `b` adds no cell.
         quiz = exercises.nth(0)
         first = quiz.locator("fieldset.isw-question").first.locator("input")
+        shown_first = int(first.first.get_attribute("value"))  # its authored index: options are shuffled
         first.first.focus()
         page.keyboard.press("Space")
         page.keyboard.press("ArrowDown")
@@ -145,9 +146,15 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
         assert cell_sources(page) == before, "a notebook shortcut fired from inside an exercise"
 
         # Every exercise completed by keyboard, with its feedback: as on the site (tests/browser/drive.py).
+        # The driver reads the authored questions from data-props, as on the site; live there
+        # is no such attribute, so it gets the props the kernel sent (the same fixture data).
+        import widgets
+
+        authored = {exercise.kind: widgets.props(exercise) for exercise in fixture_exercises().values()}
         for index, kind in enumerate(KINDS):
             exercise = exercises.nth(index)
             assert f"isw-{kind}" in exercise.get_attribute("class")
+            exercise.evaluate("(el, props) => el.setAttribute('data-props', props)", json.dumps(authored[kind]))
             assert ANSWER[kind](page, exercise) > 0
         assert cell_sources(page) == before, "typing in an exercise added, moved or changed a cell"
         assert quiz.locator(".isw-verdict").count() == 2
@@ -166,7 +173,8 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
 
         # The answers reached the kernel.
         answers = json.loads(kernel_says(page, cells.nth(2)))
-        assert answers["t1-quiz"]["questions"]["een"] == {"chosen": [0], "checked": True}
+        first_question = answers["t1-quiz"]["questions"]["een"]
+        assert first_question["chosen"] == [shown_first] and first_question["checked"] is True
         assert answers["t1-casus"]["questions"]["wat"]["checked"] is True
         assert set(answers["t1-scan"]["scores"].values()) == {4}
         assert len(answers["t1-scan"]["scores"]) == 4

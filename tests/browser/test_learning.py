@@ -335,7 +335,7 @@ def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
 
 def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
     page = open_page(watched, f"{site_url}/{CHAPTER}")
-    nav = page.locator("nav.bd-docs-nav")
+    nav = page.locator("nav.sidebar-tree")
     link = nav.locator("a.current", has_text="Wat is integraal samenwerken?")
     assert link.locator(".isw-progress").inner_text() == " (0 van 3 oefeningen gedaan)"
     quiz = page.locator(f"#{QUIZ}")
@@ -348,7 +348,7 @@ def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
     assert "1 van 3 oefeningen gedaan" in link.evaluate("a => a.textContent")
     assert page.evaluate("el => el.previousElementSibling.tagName", line.element_handle()) == "H1"
     page = open_page(watched, f"{site_url}/{REVIEW}")
-    link = page.locator("nav.bd-docs-nav a", has_text="Wat is integraal samenwerken?")
+    link = page.locator("nav.sidebar-tree a", has_text="Wat is integraal samenwerken?")
     assert link.inner_text().endswith("(1 van 3 oefeningen gedaan)")
     watched.assert_clean()
 

@@ -20,7 +20,7 @@ export function mount(root, { store, book, base }) {
     const url = new URL(href, location.href);
     return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : null;
   };
-  const links = [...root.querySelectorAll("nav.bd-docs-nav a.reference.internal[href]")];
+  const links = [...root.querySelectorAll("nav.sidebar-tree a.reference.internal[href]")];
   const heading = root.querySelector("main h1");
 
   function draw() {
