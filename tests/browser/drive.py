@@ -40,6 +40,7 @@ def answer_questions(page, widget) -> int:
         page.keyboard.press("Enter")
         answered = widget.locator("fieldset.isw-question").nth(index)
         answered.locator(".isw-result").wait_for()
+        assert "null" not in answered.locator(".isw-result").inner_text()  # no empty part written as text
         said = status_of(widget)
         good = right_alone(props["questions"][index], chosen)
         right += good

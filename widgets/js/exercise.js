@@ -174,9 +174,10 @@ function renderQuestions(el, props, model) {
     const result = h("div", { class: "isw-result" });
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
-      result.append(h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
+      // Element.append would write a null as the text "null": only the parts there are.
+      result.append(...[h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
         state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
-        readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url));
+        readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url)].filter(Boolean));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
 
