@@ -29,6 +29,8 @@ def test_page_loads_clean(watched, site_url, path):
     assert vega == (drawn > 0), "Vega is loaded exactly on pages that draw a chart"
     if page.locator(".isw-figure, .isw-scan, [data-isw-page]").count() == 0:
         assert not vega, "a page without charts loaded Vega"
+    # A part the browser code left out must not show as the word "null" or "undefined".
+    assert not re.search(r"\b(null|undefined)\b", page.locator("main").inner_text())
     watched.assert_clean()
 
 

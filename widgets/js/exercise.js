@@ -12,7 +12,7 @@ import {
   encodeProfile, isCorrect, newSeed, profile, questionScore, shuffledOrder, chartRows,
 } from "./logic.js";
 import {
-  announce, button, checkOrRetry, copyText, download, h, number, scoreLine, showScore, statusRegion,
+  announce, button, checkOrRetry, copyText, download, fill, h, number, scoreLine, showScore, statusRegion,
 } from "./ui.js";
 
 /**
@@ -37,7 +37,7 @@ function frame(el, props, model, onReset) {
     h("h3", { class: "isw-title", id: `${props.id}-title` }, props.title);
   const staticForm = el.querySelector(":scope > .isw-static");
   const live = h("div", { class: "isw-live" });
-  el.replaceChildren(title, ...(staticForm ? [staticForm] : []), live);
+  fill(el, title, ...(staticForm ? [staticForm] : []), live);
   el.classList.add("isw-widget", `isw-${props.kind}`, "isw-hydrated");
   const status = statusRegion();
   const score = scoreLine();
@@ -137,7 +137,7 @@ function renderQuestions(el, props, model) {
   }
 
   function draw() {
-    parts.body.replaceChildren(...props.questions.map((q, index) => question(q, index)));
+    fill(parts.body, ...props.questions.map((q, index) => question(q, index)));
     score();
   }
 
@@ -174,10 +174,9 @@ function renderQuestions(el, props, model) {
     const result = h("div", { class: "isw-result" });
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
-      // Element.append would write a null as the text "null": only the parts there are.
-      result.append(...[h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
+      fill(result, h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
         state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
-        readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url)].filter(Boolean));
+        readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
 
@@ -291,7 +290,7 @@ function renderScan(el, props, model) {
   }
 
   function showProfile(rows) {
-    table.replaceChildren(
+    fill(table,
       h("caption", {}, `Gemiddelde score per dimensie (${low} tot ${high})`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Dimensie"), h("th", { scope: "col" }, "Score"),
         h("th", { scope: "col" }, "Uitkomst"))),
@@ -299,7 +298,7 @@ function renderScan(el, props, model) {
         h("th", { scope: "row" }, row.name),
         h("td", {}, row.mean === null ? "–" : number(row.mean)),
         h("td", {}, row.mean === null ? `nog ${row.missing} te beantwoorden` : row.band_name)))));
-    texts.replaceChildren(...rows.filter((row) => row.mean !== null).map((row) => {
+    fill(texts, ...rows.filter((row) => row.mean !== null).map((row) => {
       const dimension = props.dimensions.find((d) => d.id === row.id);
       return h("p", {}, h("strong", {}, `${row.name} (${row.band_name.toLowerCase()}): `),
         h("span", { html: dimension[row.band] }));
@@ -331,7 +330,7 @@ function renderScan(el, props, model) {
   }
 
   function draw() {
-    parts.body.replaceChildren(
+    fill(parts.body,
       h("p", { class: "isw-hint" },
         `Kies bij elke uitspraak hoe goed die bij jou past: ${low} is ${props.scale[0]}, ${high} is ${props.scale.at(-1)}.`),
       ...props.statements.map(statement), result);
@@ -395,7 +394,7 @@ function renderSort(el, props, model) {
       }
       return row;
     });
-    parts.body.replaceChildren(h("ol", { class: "isw-sort-list" }, rows), checkOrRetry(state.checked, check, retry));
+    fill(parts.body, h("ol", { class: "isw-sort-list" }, rows), checkOrRetry(state.checked, check, retry));
     showScore(parts.score, state.checked ? `Score: ${correctCount()} van ${props.items.length} goed.` : null);
   }
 
@@ -439,7 +438,7 @@ function renderReflection(el, props, model) {
     }, { once: true });
     window.print();
   }, true);
-  parts.body.replaceChildren(
+  fill(parts.body,
     h("label", { for: id, class: "isw-label" }, "Jouw antwoord (blijft alleen in deze browser)"),
     area, saved, printed, h("div", { class: "isw-actions" }, downloadButton, print));
 }

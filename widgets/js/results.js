@@ -9,7 +9,7 @@
 import { calibration, currentRecords, importChanges } from "./learning.js";
 import { chapterOf, chartRows, summarise } from "./logic.js";
 import { merged, problemWith } from "./store.js";
-import { announce, button, download, h, number, statusRegion } from "./ui.js";
+import { announce, button, download, fill, h, number, statusRegion } from "./ui.js";
 
 const VERSION = new URL(import.meta.url).search;
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
@@ -23,7 +23,7 @@ export async function mount(el, { store, catalog, base }) {
   const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
-  el.replaceChildren(content, status);
+  fill(el, content, status);
   el.classList.add("isw-hydrated");
 
   async function draw() {
@@ -49,7 +49,7 @@ export async function mount(el, { store, catalog, base }) {
         announce(status, `De grafiek is gedownload als ${format.toUpperCase()}.`);
       }, true));
 
-    content.replaceChildren(
+    fill(content,
       h("p", {}, count === 0
         ? "Deze browser bewaart nog niets van deze cursus. Maak een quiz of zelfscan in een hoofdstuk; je uitslag verschijnt dan hier."
         : `Deze browser bewaart ${count} ${count === 1 ? "oefening" : "oefeningen"} van deze cursus. Alleen jij ziet dit; er gaat niets naar een server.`),
@@ -144,7 +144,7 @@ export async function mount(el, { store, catalog, base }) {
         : problemWith(theirs, store.site);
       if (problem) {
         const text = `Dit bestand kan niet worden teruggezet: ${problem}. Er is niets veranderd.`;
-        message.replaceChildren(h("p", { class: "isw-refused" }, text));
+        fill(message, h("p", { class: "isw-refused" }, text));
         announce(status, text);
         input.value = "";
         return;
@@ -160,7 +160,7 @@ export async function mount(el, { store, catalog, base }) {
         content.querySelector("#isw-import-file")?.focus();
       };
       const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", merged(store.snapshot(), theirs)));
-      message.replaceChildren(h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
+      fill(message, h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
         h("p", { id: "isw-import-preview-title" }, h("strong", {}, "Wat verandert er? "), contents),
         h("ul", {},
           h("li", {}, `Samenvoegen: ${n(change.added, "oefening komt", "oefeningen komen")} erbij, ${n(change.newer, "oefening wordt", "oefeningen worden")} vervangen door een nieuwere versie uit het bestand; de rest blijft zoals het is.`),

@@ -8,7 +8,7 @@
 // themselves are drawn by the served exercise.js, imported at run time (one shared copy).
 
 import { dueQuestions } from "./learning.js";
-import { announce, h, statusRegion } from "./ui.js";
+import { announce, fill, h, statusRegion } from "./ui.js";
 
 const VERSION = new URL(import.meta.url).search;
 /** exercise.js, with this module's version stamp (a variable: the bundler leaves it alone). */
@@ -34,7 +34,7 @@ export async function mount(el, { store, catalog, createModel, base }) {
   const summary = h("p", { class: "isw-review-summary" });
   const list = h("div", { class: "isw-review-list" });
   const status = statusRegion();
-  el.replaceChildren(h("h2", { id: "klaar-om-te-herhalen" }, "Klaar om te herhalen"), summary, list, status);
+  fill(el, h("h2", { id: "klaar-om-te-herhalen" }, "Klaar om te herhalen"), summary, list, status);
   el.classList.add("isw-hydrated");
   const shown = new Map(); // review key -> the line that says its box
 
@@ -99,7 +99,7 @@ export async function mount(el, { store, catalog, createModel, base }) {
   }
 
   const { due } = dueQuestions(store.review(), exercises, Date.now());
-  list.replaceChildren(...due.map(item));
+  fill(list, ...due.map(item));
   count();
   store.subscribe(count);
   if (due.length) announce(status, summary.textContent);

@@ -4,7 +4,7 @@
 // A source file: tools/bundle.mjs makes widgets/static/team.js from it.
 
 import { chartRows, readCodes, spread } from "./logic.js";
-import { announce, button, h, number, statusRegion } from "./ui.js";
+import { announce, button, fill, h, number, statusRegion } from "./ui.js";
 
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
 const chartModule = `./chart.js${new URL(import.meta.url).search}`;
@@ -19,7 +19,7 @@ export function mount(el) {
   const output = h("div", { class: "isw-team-output" });
   const compare = button("Vergelijk", async () => {
     const { profiles, problems } = readCodes(area.value, scans);
-    errors.replaceChildren(...(problems.length
+    fill(errors, ...(problems.length
       ? [h("p", { class: "isw-problem-title" }, "Deze codes kunnen niet worden gebruikt:"),
         h("ul", {}, problems.map((problem) => h("li", {}, problem)))]
       : []));
@@ -29,7 +29,7 @@ export function mount(el) {
     announce(status, `${total} ${total === 1 ? "profiel" : "profielen"} vergeleken.` +
       (problems.length ? ` ${problems.length} ${problems.length === 1 ? "code is" : "codes zijn"} afgewezen.` : ""));
   });
-  el.replaceChildren(
+  fill(el,
     h("label", { for: "team-codes", class: "isw-label" }, "Plak hier de resultaatcodes, één per regel"),
     area, h("div", { class: "isw-actions" }, compare), errors, status, output);
   el.classList.add("isw-hydrated");

@@ -11,8 +11,16 @@ export function h(tag, attributes = {}, ...children) {
     else if (name === "html") element.innerHTML = value; // trusted: sanitised at build time
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  element.append(...present(children));
   return element;
+}
+
+/** The parts there are: a part left out (null, undefined) would be written as text by the DOM. */
+const present = (children) => children.flat().filter((child) => child !== null && child !== undefined);
+
+/** Put `children` in `element` in place of what it held, leaving out the parts that are not there. */
+export function fill(element, ...children) {
+  element.replaceChildren(...present(children));
 }
 
 /** A number as Dutch readers write it: 3,5. */
