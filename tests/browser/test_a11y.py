@@ -410,7 +410,7 @@ def quiz_page() -> str:
 def differing(image, box, background) -> float:
     """The share of pixels in `box` (left, top, right, bottom) that differ from `background`."""
     region = image.crop(tuple(round(v) for v in box)).convert("RGB")
-    pixels = list(region.getdata())
+    pixels = list(region.get_flattened_data())
     return sum(1 for px in pixels if max(abs(a - b) for a, b in zip(px, background)) > 60) / max(len(pixels), 1)
 
 
