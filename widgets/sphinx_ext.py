@@ -300,17 +300,21 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
-def preload_exercise_module(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """html-page-context: pages with exercises fetch exercise.js at once, not after the loader.
+def preload_modules(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """html-page-context: the modules the loader will import are fetched at once, beside it.
 
-    The loader imports it only when it runs; a modulepreload lets the browser start earlier.
+    The loader imports them only when it runs (with its own `?v=`, so a returning reader never
+    mixes versions); a modulepreload of the same URL lets the browser start earlier: the reader
+    store on every page, exercise.js on pages with exercises.
     """
-    if doctree is None or 'class="isw-widget' not in context.get("body", ""):
+    if doctree is None:
         return
     loader = (Path(app.outdir) / "_static" / "widgets" / "loader.js").read_bytes().replace(b"\r", b"")
     stamp = f"{zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js
-    href = context["pathto"]("_static/widgets/exercise.js", 1) + f"?v={stamp}"
-    context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
+    modules = ["store.js"] + (["exercise.js"] if 'class="isw-widget' in context.get("body", "") else [])
+    for module in modules:
+        href = context["pathto"](f"_static/widgets/{module}", 1) + f"?v={stamp}"
+        context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
 
 
 def _shown_by_page(app: Sphinx) -> list[tuple[str, list[str]]]:
@@ -523,7 +527,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", drop_widget_state)
     app.connect("doctree-read", register_exercise_anchors)
     app.connect("env-check-consistency", check_read_more)
-    app.connect("html-page-context", preload_exercise_module)
+    app.connect("html-page-context", preload_modules)
     app.connect("html-page-context", add_learning_markup)
     app.connect("html-page-context", add_meta_description)
     app.connect("html-page-context", lighten_page)
