@@ -356,19 +356,28 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
 
 
 def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """html-page-context: the site's name for the reader store, and at the end of every page
-    with quiz or casus questions a link to Herhalen.
+    """html-page-context: the site's name for the reader store; under the title of every page
+    with exercises the line progress.js fills in; at the end of every page with quiz or casus
+    questions a link to Herhalen.
 
     The store's key is made of this name and the site's base path, so two courses on one host
-    never mix their readers' answers.
+    never mix their readers' answers. The progress line is in the page from the start (saying
+    how many exercises there are) so the text does not move down when the reader's progress
+    arrives.
     """
     site = html.escape(app.config.html_title or app.config.project or "", quote=True)
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="isw-site" content="{site}">'
-    if doctree is None or pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
+    if doctree is None:
         return
     path = Path(app.env.doc2path(pagename))
     exercises = load_all(Path(app.srcdir) / "data")
-    shown = [exercises[i][0] for i, _ in _shown_ids(path)] if path.suffix == ".md" and path.is_file() else []
+    shown = [exercises[i][0] for i, _ in _shown_ids(path) if i in exercises] if path.suffix == ".md" and path.is_file() else []
+    if shown and "</h1>" in context["body"]:
+        count = f"{len(shown)} {'oefening' if len(shown) == 1 else 'oefeningen'}"
+        line = f'<p class="isw-progress-line">Op deze pagina: {count}.</p>'
+        context["body"] = context["body"].replace("</h1>", "</h1>\n" + line, 1)
+    if pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
+        return
     if any(isinstance(exercise, WithQuestions) for exercise in shown):
         href = context["pathto"](REVIEW_DOC)
         context["body"] += (

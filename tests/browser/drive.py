@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 
 def tab_to(page, locator, limit: int = 40) -> None:
     """Press Tab until `locator` has focus: proves it is reachable in the tab order."""
@@ -14,9 +16,15 @@ def tab_to(page, locator, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached {locator}")
 
 
-def status_of(widget) -> str:
+def status_of(widget, expected: str = "") -> str:
+    """What the widget's live region says, once it says something. With `expected`, wait a
+    while for that part: a redraw may announce after an earlier message is still showing."""
     status = widget.locator("[role=status]")
-    status.page.wait_for_function("el => el.textContent.trim().length > 0", arg=status.element_handle())
+    try:
+        status.page.wait_for_function("([el, part]) => el.textContent.trim().length > 0 && el.textContent.includes(part)",
+                                      arg=[status.element_handle(), expected], timeout=5000)
+    except PlaywrightTimeout:
+        pass  # the caller's assertion says what was said instead
     return status.inner_text()
 
 

@@ -87,7 +87,7 @@ def test_results_page_gathers_answers_from_other_pages(watched, site_url):
 
     results.get_by_role("button", name="Wis al mijn antwoorden").click()
     results.get_by_role("button", name="Ja, wis alles").click()
-    assert "gewist" in status_of(results)
+    assert "gewist" in status_of(results, "gewist")
     assert "bewaart nog niets" in results.inner_text()
     page.goto(f"{site_url}/{SCAN_PAGE}")
     page.wait_for_selector("html[data-isw-ready]", state="attached")

@@ -214,7 +214,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     results.get_by_role("button", name="Wis al mijn antwoorden").focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # "Ja, wis alles" has the focus
-    assert "gewist" in status_of(results)
+    assert "gewist" in status_of(results, "gewist")
     assert stored(page) is None
 
     import_file(page, exported)
@@ -224,7 +224,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     assert_reflows(page, "voorbeeld van een import")
     page.keyboard.press("Tab")  # from "Samenvoegen" to "Vervangen"
     page.keyboard.press("Enter")
-    assert "teruggezet" in status_of(results)
+    assert "teruggezet" in status_of(results, "teruggezet")
     after = stored(page)
     assert after["key"] == before["key"]
     assert after["data"] == before["data"]
@@ -343,7 +343,7 @@ def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
         answer(page, quiz, index, right=index > 0)
     assert link.locator(".isw-progress").inner_text() == " (1 van 3 oefeningen gedaan)"
     line = page.locator(".isw-progress-line")
-    assert line.inner_text() == "Je voortgang in dit hoofdstuk: 1 van 3 oefeningen gedaan."
+    assert line.inner_text() == "Op deze pagina: 1 van 3 oefeningen gedaan."
     # Screen readers read it: plain text in the link's name and right under the heading.
     assert "1 van 3 oefeningen gedaan" in link.evaluate("a => a.textContent")
     assert page.evaluate("el => el.previousElementSibling.tagName", line.element_handle()) == "H1"

@@ -42,7 +42,7 @@ export function mount(root, { store, book, base }) {
         line = element("p", "isw-progress-line");
         heading.after(line);
       }
-      line.textContent = `Je voortgang in dit hoofdstuk: ${phrase(mine)}.`;
+      line.textContent = `Op deze pagina: ${phrase(mine)}.`;
     }
   }
 

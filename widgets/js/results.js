@@ -23,10 +23,11 @@ export async function mount(el, { store, catalog, base }) {
   const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
-  fill(el, content, status);
-  el.classList.add("isw-hydrated");
 
   async function draw() {
+    // Asked first, so the whole overview appears at once: text that arrives later would push
+    // the page below it down (a layout shift) while the reader is reading.
+    const keeping = h("p", { class: "isw-keeping" }, keepingText(await store.persisted()));
     const records = store.all();
     const { quizzes, scans } = summarise(currentRecords(records, book));
     const levels = calibration(records, book, sure.levels);
@@ -98,7 +99,10 @@ export async function mount(el, { store, catalog, base }) {
       h("h2", { id: "blijft-het-bewaard" }, "Blijft het bewaard?"),
       keeping,
     );
-    showKeeping();
+    if (!content.isConnected) { // the first draw: the whole overview replaces the no-script text at once
+      fill(el, content, status);
+      el.classList.add("isw-hydrated");
+    }
     if (count || rated) {
       const { showChart } = await import(chartModule);
       if (count) {
@@ -111,12 +115,10 @@ export async function mount(el, { store, catalog, base }) {
     }
   }
 
-  const keeping = h("p", { class: "isw-keeping" });
   /** Say plainly whether the browser may still clear what it keeps, and what the backup is. */
-  async function showKeeping() {
-    const kept = await store.persisted();
+  function keepingText(kept) {
     const blocked = document.documentElement.dataset.iswStorage === "memory";
-    keeping.textContent = blocked
+    return blocked
       ? "Je browser blokkeert lokale opslag. De oefeningen werken, maar na deze pagina is alles weg. Download je antwoorden als je ze wilt houden."
       : kept
         ? "Je browser heeft beloofd de gegevens van deze site te bewaren, ook als de schijf vol raakt. Wis je zelf je browsergegevens, dan zijn ze toch weg: je download is je reservekopie."

@@ -34,7 +34,9 @@ export async function mount(el, { store, catalog, createModel, base }) {
   const summary = h("p", { class: "isw-review-summary" });
   const list = h("div", { class: "isw-review-list" });
   const status = statusRegion();
-  fill(el, h("h2", { id: "klaar-om-te-herhalen" }, "Klaar om te herhalen"), summary, list, status);
+  // The heading is in the page from the start (widgets/templates/review.html.j2): the text
+  // below it then moves less when the questions arrive.
+  fill(el, el.querySelector("#klaar-om-te-herhalen"), summary, list, status);
   el.classList.add("isw-hydrated");
   const shown = new Map(); // review key -> the line that says its box
 
