@@ -17,7 +17,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-STATIC = Path(__file__).parent / "static"
+from ._static_files import STATIC, publish
+
 WORKER = "sw.js"
 PLACEHOLDER = "self.__ISW_PRECACHE"
 WRITTEN = re.compile(r"^const PRECACHE = (\{.*\});$", re.MULTILINE)
@@ -81,10 +82,7 @@ def copy_offline_files(app: Sphinx) -> None:
     """builder-inited, before pages are written (Sphinx stamps each file's link with its checksum)."""
     if app.builder.format != "html" or not app.config.isw_offline:
         return
-    target = Path(app.outdir) / "_static" / "widgets"
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("offline.js", "offline.css"):
-        shutil.copyfile(STATIC / name, target / name)
+    publish(("offline.js", "offline.css"), Path(app.outdir) / "_static" / "widgets")
 
 
 def write_worker(app: Sphinx, exception: Exception | None) -> None:

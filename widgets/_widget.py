@@ -8,14 +8,13 @@ the markup in this widget's text/html output; no Python runs there.
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 import anywidget
 import traitlets
 
 from ._props import markup
+from ._static_files import STATIC
 
-STATIC = Path(__file__).parent / "static"
 
 
 class ExerciseWidget(anywidget.AnyWidget):

@@ -28,10 +28,10 @@ from ._load import DataError, decode, load_all, load_illustration
 from ._offline import setup_offline
 from ._published import SHOW_CALL
 from ._schema import WithQuestions
+from ._static_files import STATIC, publish
 
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
 FIGURE_CALL = re.compile(r"""widgets\.figure\(\s*["']([^"']+)["']""")
 BOOK_WIDE_CALLS = ("widgets.team_page(", "widgets.review_page(")  # pages that know every exercise
 REVIEW_DOC = "chapters/herhalen"
@@ -259,9 +259,7 @@ def copy_static(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / "widgets"
-    target.mkdir(parents=True, exist_ok=True)
-    for name in STATIC_FILES:
-        shutil.copyfile(STATIC / name, target / name)
+    publish(STATIC_FILES, target)
     loader = target / "loader.js"
     loader.write_text(f"// build {VERSION}\n" + loader.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copyfile(vega_bundle(Path(app.srcdir) / ".cache"), target / "vega.js")

@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import widgets.sphinx_ext as ext
+from helpers import ROOT
 
 TEXT_FILES = (".html", ".js", ".css")
 
@@ -87,3 +88,21 @@ def test_no_icon_font_and_no_search_index_on_chapter_pages(built_site):
         else:
             assert not searching, path
     assert not list(built_site.rglob("*.woff*")), "a web font in the site"
+
+
+def test_our_stylesheets_are_served_without_comments_and_spaces(built_site):
+    """widgets/static/*.css are written to be read; the site sends them minified, with the
+    same rules (the build's copy is shorter, and no comment or indentation is left)."""
+    sources = sorted((ROOT / "widgets" / "static").glob("*.css"))
+    assert sources
+    for source in sources:
+        served = (built_site / "_static" / "widgets" / source.name).read_text(encoding="utf-8")
+        written = source.read_text(encoding="utf-8")
+        assert "/*" not in served and "\n  " not in served, f"{source.name} is served as written"
+        assert len(served) < 0.9 * len(written), f"{source.name}: {len(served)} of {len(written)} characters"
+        assert names(served) == names(written), f"{source.name} lost or changed classes, ids or colours"
+
+
+def names(css: str) -> list[str]:
+    """The classes, ids and hex colours of a stylesheet, in order, without its comments."""
+    return re.findall(r"[.#][\w-]+", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
