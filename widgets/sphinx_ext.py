@@ -57,6 +57,10 @@ def _version_stamp() -> str:
 
 
 VERSION = _version_stamp()
+# loader.js imports the reader store statically; the build stamps that import (and the page's
+# modulepreload of it) with the build's version, so a returning reader never mixes versions.
+STORE_IMPORT = 'from "./store.js"'
+STORE_QUERY = f"?v={VERSION}"
 PACKAGE_SOURCES = sorted(
     p for p in Path(__file__).parent.rglob("*") if p.suffix in {".py", ".j2"} and "__pycache__" not in p.parts
 )
@@ -261,7 +265,8 @@ def copy_static(app: Sphinx) -> None:
     target = Path(app.outdir) / "_static" / "widgets"
     publish(STATIC_FILES, target)
     loader = target / "loader.js"
-    loader.write_text(f"// build {VERSION}\n" + loader.read_text(encoding="utf-8"), encoding="utf-8")
+    text = loader.read_text(encoding="utf-8").replace(STORE_IMPORT, STORE_IMPORT.replace("store.js", f"store.js{STORE_QUERY}"), 1)
+    loader.write_text(f"// build {VERSION}\n" + text, encoding="utf-8")
     shutil.copyfile(vega_bundle(Path(app.srcdir) / ".cache"), target / "vega.js")
 
 
@@ -301,17 +306,19 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
 def preload_modules(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """html-page-context: the modules the loader will import are fetched at once, beside it.
 
-    The loader imports them only when it runs (with its own `?v=`, so a returning reader never
-    mixes versions); a modulepreload of the same URL lets the browser start earlier: the reader
-    store on every page, exercise.js on pages with exercises.
+    The same URLs the loader imports, so a returning reader never mixes versions: the reader
+    store (on every page) as the build stamped the loader's static import of it, exercise.js
+    (on pages with exercises) with the loader's own `?v=`, passed on when it runs.
     """
     if doctree is None:
         return
     loader = (Path(app.outdir) / "_static" / "widgets" / "loader.js").read_bytes().replace(b"\r", b"")
-    stamp = f"{zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js
-    modules = ["store.js"] + (["exercise.js"] if 'class="isw-widget' in context.get("body", "") else [])
-    for module in modules:
-        href = context["pathto"](f"_static/widgets/{module}", 1) + f"?v={stamp}"
+    stamp = f"?v={zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js, whose `?v=` exercise.js gets
+    modules = {"store.js": STORE_QUERY}
+    if 'class="isw-widget' in context.get("body", ""):
+        modules["exercise.js"] = stamp
+    for module, query in modules.items():
+        href = context["pathto"](f"_static/widgets/{module}", 1) + query
         context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
 
 
@@ -542,10 +549,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", write_catalog)
     # after every other writer but the service worker's, whose list must see the final site
     app.connect("build-finished", drop_unused_static, priority=850)
-    # async: the loader need not wait for the theme's scripts
+    # Not async: Chromium ran the async loader only after DOMContentLoaded, behind the theme's
+    # work there; as a deferred module it runs as soon as the page is parsed.
     # data-isw-contract: what the browser must agree on with Python (widgets/_contract.py)
     app.add_js_file("widgets/loader.js", type="module",
-                    **{"async": "async", "data-isw-contract": json.dumps(shared(), ensure_ascii=False)})
+                    **{"data-isw-contract": json.dumps(shared(), ensure_ascii=False)})
     app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")

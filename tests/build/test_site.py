@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
@@ -155,3 +156,16 @@ def test_the_accessibility_statement_says_where_to_report_as_the_config_does(bui
     section = soup(built_site / "chapters" / "toegankelijkheid.html").find(id="een-probleem-melden")
     assert section is not None, "the statement has no section 'Een probleem melden'"
     assert expected in " ".join(section.get_text().split())
+
+
+def test_the_loader_imports_the_store_the_page_preloads(built_site):
+    """loader.js imports the reader store statically, stamped by the build with its version; the
+    page preloads that very URL (another would be fetched twice), and the loader is a deferred
+    module, not async, so it runs before DOMContentLoaded."""
+    loader = (built_site / "_static" / "widgets" / "loader.js").read_text(encoding="utf-8")
+    imported = re.findall(r'from "\./store\.js(\?v=[0-9a-f]+)"', loader)
+    assert len(imported) == 1, "the built loader.js does not import a stamped store.js"
+    page = (built_site / "chapters" / "h1-wat-is-integraal-samenwerken.html").read_text(encoding="utf-8")
+    assert f'rel="modulepreload" href="../_static/widgets/store.js{imported[0]}"' in page
+    tag = re.search(r"<script[^>]*widgets/loader\.js[^>]*>", page).group(0)
+    assert 'type="module"' in tag and "async" not in tag

@@ -25,6 +25,11 @@
 //   seed          the reader's order of options (32 bits), so a reload shows the same order
 //   saved         when, as an ISO time
 
+// A static import, so this module runs with the reader store at hand as soon as the page is
+// parsed (the build adds the store's version stamp to this specifier, widgets/sphinx_ext.py):
+// one more round of `await import()` put every exercise behind the theme's DOMContentLoaded work.
+import { isChanged, openStore } from "./store.js";
+
 /** The build's version stamp (`?v=…` on this module's URL), passed on to every module it
  * loads, so a browser never mixes a new page with an old cached module. */
 const VERSION = new URL(import.meta.url).search;
@@ -38,7 +43,6 @@ if (!CONTRACT) throw new Error("loader.js: het script-element mist data-isw-cont
 const BASE = new URL("../../", import.meta.url);
 const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
 
-const { openStore, isChanged } = await import(`./store.js${VERSION}`);
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
 export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathname}`, CONTRACT.review_intervals);
