@@ -16,7 +16,6 @@ from ._props import markup
 from ._static_files import STATIC
 
 
-
 class ExerciseWidget(anywidget.AnyWidget):
     """An exercise from data/, interactive live in Jupyter and on the static site."""
 

@@ -7,6 +7,7 @@ Sphinx's event order.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import html
 import json
@@ -154,8 +155,6 @@ def unknown_goals(app: Sphinx, exercises: dict) -> list[str]:
 
 def goal_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """{leerdoel}`h1-doel-x`: an invisible link target on a learning goal, named by `goals:` in data/."""
-    from docutils import nodes
-
     return [nodes.inline("", "", ids=[text.strip()], classes=["isw-leerdoel"])], []
 
 
@@ -265,7 +264,10 @@ def copy_static(app: Sphinx) -> None:
     target = Path(app.outdir) / "_static" / "widgets"
     publish(STATIC_FILES, target)
     loader = target / "loader.js"
-    text = loader.read_text(encoding="utf-8").replace(STORE_IMPORT, STORE_IMPORT.replace("store.js", f"store.js{STORE_QUERY}"), 1)
+    text = loader.read_text(encoding="utf-8")
+    if text.count(STORE_IMPORT) != 1:  # else the page would preload a store the loader does not import
+        raise ValueError(f"static/loader.js must have `{STORE_IMPORT}` exactly once")
+    text = text.replace(STORE_IMPORT, STORE_IMPORT.replace("store.js", f"store.js{STORE_QUERY}"))
     loader.write_text(f"// build {VERSION}\n" + text, encoding="utf-8")
     shutil.copyfile(vega_bundle(Path(app.srcdir) / ".cache"), target / "vega.js")
 
@@ -303,6 +305,14 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _loader_query(loader: Path, written: int) -> str:
+    """`?v=…` as Sphinx stamps loader.js (its checksum), the stamp it passes on to exercise.js.
+    Read once per build (copy_static writes the loader anew, so `written`, its mtime, changes)."""
+    checksum = zlib.crc32(loader.read_bytes().replace(b"\r", b""))
+    return f"?v={checksum:08x}"
+
+
 def preload_modules(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """html-page-context: the modules the loader will import are fetched at once, beside it.
 
@@ -312,11 +322,10 @@ def preload_modules(app: Sphinx, pagename, templatename, context, doctree) -> No
     """
     if doctree is None:
         return
-    loader = (Path(app.outdir) / "_static" / "widgets" / "loader.js").read_bytes().replace(b"\r", b"")
-    stamp = f"?v={zlib.crc32(loader):08x}"  # as Sphinx stamps loader.js, whose `?v=` exercise.js gets
     modules = {"store.js": STORE_QUERY}
     if 'class="isw-widget' in context.get("body", ""):
-        modules["exercise.js"] = stamp
+        loader = Path(app.outdir) / "_static" / "widgets" / "loader.js"
+        modules["exercise.js"] = _loader_query(loader, loader.stat().st_mtime_ns)
     for module, query in modules.items():
         href = context["pathto"](f"_static/widgets/{module}", 1) + query
         context["metatags"] = context.get("metatags", "") + f'\n<link rel="modulepreload" href="{href}">'
@@ -325,14 +334,16 @@ def preload_modules(app: Sphinx, pagename, templatename, context, doctree) -> No
 def _shown_by_page(app: Sphinx) -> list[tuple[str, list[str]]]:
     """(docname, exercise ids it shows) for every page, in the order of the table of contents."""
     env = app.env
-    order = [env.config.root_doc, *env.toctree_includes.get(env.config.root_doc, [])]
-    seen = set(order)
-    for parent in list(order):
-        for child in env.toctree_includes.get(parent, []):
-            if child not in seen:
-                order.append(child)
-                seen.add(child)
-    order += sorted(env.found_docs - seen)
+    order: list[str] = []
+
+    def walk(docname: str) -> None:  # a page, then its children, at every depth
+        if docname not in order:
+            order.append(docname)
+            for child in env.toctree_includes.get(docname, []):
+                walk(child)
+
+    walk(env.config.root_doc)
+    order += sorted(env.found_docs - set(order))
     shown = []
     for docname in order:
         path = Path(env.doc2path(docname))

@@ -19,7 +19,7 @@ import sys
 
 import pytest
 
-from conftest import PAGES, WIDGET_PAGES, Watched
+from conftest import PAGES, WIDGET_PAGES, Watched, WithoutWorkers
 from drive import complete_every_widget
 from helpers import BUILD_HTML, ROOT
 
@@ -66,7 +66,7 @@ def browser(browser, debugging_url):
     chromium = browser.browser_type.launch(
         executable_path=chromium_path(), args=[*CHROMIUM_ARGS, f"--remote-debugging-port={port}"]
     )
-    yield chromium
+    yield WithoutWorkers(chromium)  # as every other test's browser: no service worker precaching
     chromium.close()
 
 

@@ -58,12 +58,6 @@ def assert_reflows(page, state: str) -> None:
     page.set_viewport_size(size)
 
 
-def open_page(watched, url: str):
-    page = watched.open(url)
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
-    return page
-
-
 def answer(page, widget, index: int, right: bool, confidence: str | None = None) -> str:
     """Answer question `index` of a quiz by keyboard: a right or a wrong option, optionally
     saying how sure; returns what the live region said."""
@@ -85,7 +79,7 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
     page = context.new_page()
     page.clock.install(time=START)
     watched = Watched(page, site_url)
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     props = json.loads(quiz.get_attribute("data-props"))
     first = props["questions"][0]
@@ -102,7 +96,7 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
     # The end of the chapter links to Herhalen.
     link = page.locator("aside.isw-review-link a")
     assert link.get_attribute("href") == "herhalen.html"
-    page = open_page(watched, f"{site_url}/{REVIEW}")
+    page = watched.open(f"{site_url}/{REVIEW}")
     review = page.locator("[data-isw-page=review]")
     assert review.locator(".isw-review-summary").inner_text().startswith("Er staat 1 vraag klaar om te herhalen.")
     item = review.locator(f"#herhaal-{QUIZ}-{first['id']}")
@@ -131,11 +125,11 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
 
     # Two days later it is not due yet; four days later it is, in box 2.
     page.clock.fast_forward("48:00:00")
-    page = open_page(watched, f"{site_url}/{REVIEW}")
+    page = watched.open(f"{site_url}/{REVIEW}")
     assert page.locator(".isw-review-list section").count() == 0
     assert "De volgende komt terug op" in page.locator(".isw-review-summary").inner_text()
     page.clock.fast_forward("48:00:00")
-    page = open_page(watched, f"{site_url}/{REVIEW}")
+    page = watched.open(f"{site_url}/{REVIEW}")
     item = page.locator(f"#herhaal-{QUIZ}-{first['id']}")
     assert "Bak 2 van 4. Je had hem goed." in item.locator(".isw-box").inner_text()
 
@@ -151,7 +145,7 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
 
 
 def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=True, confidence="zeker")
     answer(page, quiz, 1, right=False, confidence="zeker")
@@ -159,7 +153,7 @@ def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
     answers = stored(page)["data"]["exercises"][QUIZ]["answers"]["questions"]
     assert sorted(a["confidence"] for a in answers.values()) == ["gok", "zeker", "zeker"]
 
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     results = page.locator("[data-isw-page=results]")
     calibration = results.locator(".isw-calibration")
     rows = calibration.locator("tbody tr")
@@ -174,11 +168,11 @@ def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
     assert_reflows(page, "Mijn resultaten met kalibratie")
 
     # Answer the wrong one again, now right and with doubt: chart and table follow.
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     quiz.locator("fieldset.isw-question").nth(1).get_by_role("button", name="Probeer opnieuw").click()
     answer(page, quiz, 1, right=True, confidence="twijfel")
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     calibration = page.locator(".isw-calibration")
     assert calibration.locator("tbody tr").nth(0).inner_text().split("\t") == ["zeker", "1", "1", "100%"]
     assert calibration.locator("tbody tr").nth(1).inner_text().split("\t") == ["twijfel", "1", "1", "100%"]
@@ -194,7 +188,7 @@ def import_file(page, path) -> None:
 
 
 def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, tmp_path):
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=False, confidence="twijfel")
     answer(page, quiz, 1, right=True)
@@ -203,7 +197,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     page.get_by_text("Bewaard in deze browser.").wait_for()
     before = stored(page)
 
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     results = page.locator("[data-isw-page=results]")
     with page.expect_download() as download:
         results.get_by_role("button", name="Download mijn antwoorden (JSON)").click()
@@ -230,14 +224,14 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     assert after["data"] == before["data"]
     assert after["raw"] == before["raw"], "the record is restored byte for byte"
 
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     assert page.locator(f"#{QUIZ} .isw-verdict").count() == 2
     assert page.locator("section.isw-reflectie textarea").input_value() == "Ik bel morgen de wijkverpleging."
     watched.assert_clean()
 
 
 def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=True)
     mine = stored(page)["data"]
@@ -248,7 +242,7 @@ def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
     path = tmp_path / "ouder.json"
     path.write_text(json.dumps(theirs), encoding="utf-8")
 
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     import_file(page, path)
     preview = page.locator(".isw-import-preview").inner_text()
     assert "1 oefening komt erbij, 0 oefeningen worden vervangen" in preview
@@ -272,11 +266,11 @@ REFUSED = [
 
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_url, tmp_path):
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     answer(page, page.locator(f"#{QUIZ}"), 0, right=True, confidence="zeker")
     before = stored(page)
 
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     results = page.locator("[data-isw-page=results]")
     for number, (content, reason) in enumerate(REFUSED):
         path = tmp_path / f"bestand-{number}.json"
@@ -296,7 +290,7 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_
 
 def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
     """After a rebuild with a changed question its fingerprint differs from the saved one."""
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     quiz = page.locator(f"#{QUIZ}")
     for index in range(3):
         answer(page, quiz, index, right=True)
@@ -334,7 +328,7 @@ def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
 
 
 def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     nav = page.locator("nav.sidebar-tree")
     link = nav.locator("a.current", has_text="Wat is integraal samenwerken?")
     assert link.locator(".isw-progress").inner_text() == " (0 van 3 oefeningen gedaan)"
@@ -347,7 +341,7 @@ def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
     # Screen readers read it: plain text in the link's name and right under the heading.
     assert "1 van 3 oefeningen gedaan" in link.evaluate("a => a.textContent")
     assert page.evaluate("el => el.previousElementSibling.tagName", line.element_handle()) == "H1"
-    page = open_page(watched, f"{site_url}/{REVIEW}")
+    page = watched.open(f"{site_url}/{REVIEW}")
     link = page.locator("nav.sidebar-tree a", has_text="Wat is integraal samenwerken?")
     assert link.inner_text().endswith("(1 van 3 oefeningen gedaan)")
     watched.assert_clean()
@@ -357,13 +351,13 @@ def test_everything_works_with_storage_blocked(browser, site_url):
     context = browser.new_context()
     context.add_init_script(BLOCK_STORAGE)
     watched = Watched(context.new_page(), site_url)
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     said = answer(page, page.locator(f"#{QUIZ}"), 0, right=False, confidence="gok")
     assert said.startswith("Vraag 1: niet goed. Je zei vooraf: gok.")
     assert "0 van 3" in page.locator(".isw-progress-line").inner_text()
-    page = open_page(watched, f"{site_url}/{REVIEW}")
+    page = watched.open(f"{site_url}/{REVIEW}")
     assert "nog geen vragen klaar" in page.locator(".isw-review-summary").inner_text()
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     assert "blokkeert lokale opslag" in page.locator(".isw-keeping").inner_text()
     watched.assert_clean()
     context.close()
@@ -377,14 +371,14 @@ def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
     context = browser.new_context()
     try:
         watched = Watched(context.new_page(), url)
-        page = open_page(watched, f"{url}/a/{CHAPTER}")
+        page = watched.open(f"{url}/a/{CHAPTER}")
         answer(page, page.locator(f"#{QUIZ}"), 0, right=False)
         assert stored(page)["key"] == "isw:Integraal samenwerken@/a/"
-        page = open_page(watched, f"{url}/b/{CHAPTER}")
+        page = watched.open(f"{url}/b/{CHAPTER}")
         assert page.locator(f"#{QUIZ} .isw-verdict").count() == 0
-        page = open_page(watched, f"{url}/b/{REVIEW}")
+        page = watched.open(f"{url}/b/{REVIEW}")
         assert "nog geen vragen klaar" in page.locator(".isw-review-summary").inner_text()
-        page = open_page(watched, f"{url}/a/{REVIEW}")
+        page = watched.open(f"{url}/a/{REVIEW}")
         assert page.locator(".isw-review-list section").count() == 1
         watched.assert_clean()
     finally:
@@ -405,20 +399,20 @@ def test_the_site_asks_the_browser_to_keep_its_data_and_says_so(browser, site_ur
     context = browser.new_context()
     context.add_init_script(ASK_TO_KEEP)
     watched = Watched(context.new_page(), site_url)
-    page = open_page(watched, f"{site_url}/{CHAPTER}")
+    page = watched.open(f"{site_url}/{CHAPTER}")
     assert page.evaluate("window.persistCalls") == 0, "asked only once there is something to keep"
     answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
     answer(page, page.locator(f"#{QUIZ}"), 1, right=True)
     assert page.evaluate("window.persistCalls") == 1, "asked once per visit"
     page.evaluate("sessionStorage.setItem('kept', 'ja')")
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     assert "heeft beloofd de gegevens van deze site te bewaren" in page.locator(".isw-keeping").inner_text()
     watched.assert_clean()
     context.close()
 
     context = browser.new_context()  # a browser that promises nothing
     watched = Watched(context.new_page(), site_url)
-    page = open_page(watched, f"{site_url}/{RESULTS}")
+    page = watched.open(f"{site_url}/{RESULTS}")
     said = page.locator(".isw-keeping").inner_text()
     assert "Safari na zeven dagen zonder bezoek" in said and "reservekopie" in said
     context.close()

@@ -89,7 +89,7 @@ def test_read_more_to_a_missing_label_fails_the_strict_build(tmp_path):
 
 def test_unknown_learning_goal_stops_the_build_naming_file_and_item(tmp_path):
     """A `goals:` id must be a learning goal that a chapter marks with {leerdoel}`id`."""
-    data = (FIXTURES / "data" / "t1-oefeningen.yml").read_text(encoding="utf-8")
+    data = FIXTURE_DATA.read_text(encoding="utf-8")
     data = data.replace("        read_more: t1-sectie\n", "        read_more: t1-sectie\n        goals: [t1-kleur]\n", 1)
     data = data.replace("    title: Testreflectie\n", "    title: Testreflectie\n    goals: [t1-kleur]\n")
     book = make_book(tmp_path / "good", data={"t1-oefeningen.yml": data})

@@ -10,9 +10,9 @@ import re
 import widgets
 from widgets import _charts, _contract, _learning
 from widgets._props import answers_fingerprint, question_fingerprint
-from helpers import FIXTURES
+from helpers import fixture_exercises
 
-FIXTURE = {e.id: e for e in widgets.load_file(FIXTURES / "data" / "t1-oefeningen.yml")}
+FIXTURE = fixture_exercises()
 
 
 def edited(model, **changes):

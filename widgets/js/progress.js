@@ -13,15 +13,12 @@ export const phrase = ({ done, total }) => `${done} van ${total} ${total === 1 ?
 
 /** Entry point called by loader.js on every page. */
 export function mount(root, { store, book, base }) {
-  const here = new URL(location.href);
-  here.hash = "";
-  here.search = "";
   const pageOf = (href) => {
     const url = new URL(href, location.href);
     return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : null;
   };
   const links = [...root.querySelectorAll("nav.sidebar-tree a.reference.internal[href]")];
-  const heading = root.querySelector("main h1");
+  const line = root.querySelector(".isw-progress-line"); // under the title, written by the build
 
   function draw() {
     const counts = progress(book, store.all());
@@ -35,15 +32,8 @@ export function mount(root, { store, book, base }) {
       }
       label.textContent = ` (${phrase(count)})`;
     }
-    const mine = counts[pageOf(here.href)];
-    if (heading && mine) {
-      let line = root.querySelector(".isw-progress-line");
-      if (!line) {
-        line = element("p", "isw-progress-line");
-        heading.after(line);
-      }
-      line.textContent = `Op deze pagina: ${phrase(mine)}.`;
-    }
+    const mine = counts[pageOf(location.href)];
+    if (line && mine) line.textContent = `Op deze pagina: ${phrase(mine)}.`;
   }
 
   draw();

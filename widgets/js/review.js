@@ -88,16 +88,17 @@ export async function mount(el, { store, catalog, createModel, base }) {
   }
 
   function count() {
-    const { due, next } = dueQuestions(store.review(), exercises, Date.now());
+    const boxes = store.review(); // read and checked once: each call parses the whole record
+    const { due, next } = dueQuestions(boxes, exercises, Date.now());
     const later = next ? ` De volgende komt terug op ${date(next)}.` : "";
-    if (Object.keys(store.review()).length === 0) {
+    if (Object.keys(boxes).length === 0) {
       summary.textContent = "Er staan nog geen vragen klaar. Beantwoord eerst de quizvragen in de hoofdstukken: een vraag die je fout had, staat hier meteen; een vraag die je goed had, na een dag.";
     } else if (due.length === 0) {
       summary.textContent = `Er staan nu geen vragen klaar om te herhalen.${later}`;
     } else {
       summary.textContent = `Er ${due.length === 1 ? "staat 1 vraag" : `staan ${due.length} vragen`} klaar om te herhalen.${later}`;
     }
-    for (const [key, line] of shown) if (store.review()[key]) line.textContent = boxLine(store.review()[key], intervals);
+    for (const [key, line] of shown) if (boxes[key]) line.textContent = boxLine(boxes[key], intervals);
   }
 
   const { due } = dueQuestions(store.review(), exercises, Date.now());

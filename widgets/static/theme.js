@@ -18,7 +18,8 @@ document.addEventListener("keydown", (event) => {
     if (box.checked) {
       box.checked = false;
       button.setAttribute("aria-expanded", "false");
-      if (button.checkVisibility()) button.focus();
+      // checkVisibility: not in Safari before 17.4
+      if (button.checkVisibility?.() ?? button.offsetParent !== null) button.focus();
     }
   }
 });
