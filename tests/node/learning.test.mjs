@@ -59,6 +59,17 @@ describe("the reader store", () => {
       at: "2026-12-08T10:00:00.000Z", correct: false, confidence: "zeker", fingerprint: "f1" });
   });
 
+  it("does not move a question on for a right answer before it is due again", () => {
+    const day0 = "2026-11-02T09:00:00.000Z";
+    store.write("quiz", answered(true, day0));
+    for (const minutes of [1, 2, 3]) { // "Probeer opnieuw", then right again, three times at once
+      store.write("quiz", answered(true, new Date(Date.parse(day0) + minutes * 60000).toISOString()));
+    }
+    assert.deepEqual([store.review()["quiz/q1"].box, store.review()["quiz/q1"].due], [1, "2026-11-03T09:00:00.000Z"]);
+    store.write("quiz", answered(true, "2026-11-03T09:30:00.000Z")); // due: one box on
+    assert.equal(store.review()["quiz/q1"].box, 2);
+  });
+
   it("does not count a save without a new check as another review", () => {
     const at = "2026-11-02T09:00:00.000Z";
     store.write("quiz", answered(true, at));

@@ -40,8 +40,10 @@ export function isDone(saved, entry) {
 }
 
 /**
- * Leitner boxes: a newly checked question goes to box 1; a right answer moves it one box on
- * (it comes back after `intervals[box - 1]` days), a wrong one back to box 1, due at once.
+ * Leitner boxes: a newly checked question goes to box 1; a right answer to a question that was
+ * due moves it one box on (it comes back after `intervals[box - 1]` days), a wrong one back to
+ * box 1, due at once. A right answer before the question is due again (trying once more at
+ * once) leaves box and date as they were: else three quick retries would put it away for weeks.
  */
 function schedule(review, id, before, after, intervals) {
   for (const [questionId, state] of Object.entries(after?.answers?.questions ?? {})) {
@@ -49,8 +51,10 @@ function schedule(review, id, before, after, intervals) {
     if (before?.answers?.questions?.[questionId]?.at === state.at) continue; // not new
     const key = `${id}/${questionId}`;
     const previous = review[key];
-    const box = state.correct && previous ? Math.min(previous.box + 1, intervals.length) : 1;
-    const due = state.correct ? new Date(Date.parse(state.at) + intervals[box - 1] * DAY).toISOString() : state.at;
+    const early = state.correct && previous && Date.parse(state.at) < Date.parse(previous.due);
+    const box = early ? previous.box : state.correct && previous ? Math.min(previous.box + 1, intervals.length) : 1;
+    const due = early ? previous.due
+      : state.correct ? new Date(Date.parse(state.at) + intervals[box - 1] * DAY).toISOString() : state.at;
     review[key] = {
       box, due, at: state.at, correct: Boolean(state.correct),
       confidence: state.confidence ?? null, fingerprint: state.fingerprint ?? null,
