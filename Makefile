@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle pdf bench linkcheck
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti pdf bench linkcheck
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -63,6 +63,11 @@ clean:
 ## moodle: every quiz question with its feedback as Moodle XML in _build/moodle/
 moodle: $(VENV)/.site
 	$(PY) -m widgets.moodle data _build/moodle
+
+## qti: question banks for other platforms in _build/qti/: a QTI 1.2 zip (Canvas, Blackboard), an
+## IMS Common Cartridge 1.1 (Brightspace, Moodle's course import) and a GIFT file (Moodle)
+qti: $(VENV)/.site
+	$(PY) -m widgets.exports data _build/qti
 
 ## pdf: the learner's book as one PDF (_build/pdf/integraal-samenwerken.pdf) and, beside it, the
 ## trainers' answer key (_build/pdf/antwoorden-voor-trainers.pdf), via headless Chromium

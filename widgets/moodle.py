@@ -13,16 +13,16 @@ safe HTML; ElementTree escapes it for XML.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from . import _markdown
-from ._load import DataError, load_all
-from ._schema import Casus, Question, WithQuestions
+from ._load import DataError
+from ._schema import Question, WithQuestions
+from .exports import book
+from .exports.book import COURSE
 
-COURSE = "Integraal samenwerken"
 FILENAME = "integraal-samenwerken.xml"
 
 # The grade fractions Moodle's XML import accepts (and their negatives), as it writes them.
@@ -47,17 +47,6 @@ def _text(parent: ET.Element, tag: str, html: str | None = None, **attributes: s
     return element
 
 
-def _chapter_title(data_file: Path) -> str:
-    """'Hoofdstuk 2 Valkuilen' from the chapter's heading, the data file's name as fallback."""
-    chapter = data_file.parent.parent / "chapters" / f"{data_file.stem}.md"
-    title = data_file.stem
-    if chapter.is_file():
-        heading = re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.MULTILINE)
-        title = heading.group(1).strip() if heading else title
-    number = re.match(r"h(\d+)-", data_file.stem)
-    return f"Hoofdstuk {number.group(1)} {title}" if number else title
-
-
 def _category(quiz: ET.Element, name: str) -> None:
     question = ET.SubElement(quiz, "question", type="category")
     # A single "/" separates levels in Moodle's category path; "//" is a literal slash.
@@ -66,9 +55,8 @@ def _category(quiz: ET.Element, name: str) -> None:
 
 def _question(quiz: ET.Element, exercise: WithQuestions, question: Question) -> None:
     element = ET.SubElement(quiz, "question", type="multichoice")
-    _text(element, "name", f"{exercise.id} / {question.id}")
-    story = _markdown.blocks(exercise.story) if isinstance(exercise, Casus) else ""
-    _text(element, "questiontext", f"{story}<p>{_markdown.inline(question.text)}</p>", format="html")
+    _text(element, "name", book.question_name(exercise, question))
+    _text(element, "questiontext", book.question_html(exercise, question), format="html")
     _text(element, "generalfeedback", "", format="html")
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "0.3333333"
@@ -76,40 +64,22 @@ def _question(quiz: ET.Element, exercise: WithQuestions, question: Question) -> 
     ET.SubElement(element, "single").text = "false" if question.multiple else "true"
     ET.SubElement(element, "shuffleanswers").text = "true"
     ET.SubElement(element, "answernumbering").text = "abc"
-    right = sum(option.correct for option in question.options)
-    wrong = len(question.options) - right
-    for option in question.options:
-        # One right answer: 100 or 0. Several: the right ones share 100, the wrong ones share
-        # -100, so ticking every box scores 0 rather than full marks. The site scores such a
-        # question all or nothing, which core Moodle cannot: chapters/trainers/index.md says so.
-        if option.correct:
-            score = 100 / right
-        else:
-            score = -100 / wrong if question.multiple else 0
+    for option, score in zip(question.options, book.shares(question)):
         answer = _text(element, "answer", _markdown.inline(option.text),
                        fraction=fraction(score), format="html")
         _text(answer, "feedback", _markdown.inline(option.feedback), format="html")
 
 
-def _file_order(path: Path) -> tuple:
-    """h2 before h10: digits compare as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.name))
-
-
 def build(data: Path) -> ET.ElementTree:
-    """The Moodle XML for every quiz and casus in the folder data, one category per file."""
-    by_file: dict[Path, list[WithQuestions]] = {}
-    for exercise, path in load_all(data).values():
-        if isinstance(exercise, WithQuestions):
-            by_file.setdefault(path, []).append(exercise)
-    if not by_file:
+    """The Moodle XML for every quiz and casus in the folder data, one category per chapter."""
+    with_questions = [chapter for chapter in book.chapters(data) if chapter.questions()]
+    if not with_questions:
         raise DataError(f"{data}: geen quiz of casus gevonden")
     quiz = ET.Element("quiz")
-    for path in sorted(by_file, key=_file_order):
-        _category(quiz, _chapter_title(path))
-        for exercise in by_file[path]:
-            for question in exercise.questions:
-                _question(quiz, exercise, question)
+    for chapter in with_questions:
+        _category(quiz, chapter.title)
+        for exercise, question in chapter.questions():
+            _question(quiz, exercise, question)
     tree = ET.ElementTree(quiz)
     ET.indent(tree)
     return tree
