@@ -119,7 +119,7 @@ def matching_item(sort: Sort) -> ET.Element:
     sub(sub(always, "conditionvar"), "other")
     sub(always, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
     for entry in sort.items:
-        condition = sub(processing, "respcondition")
+        condition = sub(processing, "respcondition", continue_="Yes")  # every pair adds its share
         sub(sub(condition, "conditionvar"), "varequal", f"{sort.id}--{entry.id}--{entry.category}",
             respident=f"{sort.id}--{entry.id}")
         sub(condition, "setvar", f"{100 / len(sort.items):.4f}", action="Add", varname="SCORE")
