@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import _markdown
 from .._load import DataError, load_all
-from .._schema import Casus, Exercise, Question, WithQuestions
+from .._schema import Casus, Exercise, Question, Sort, WithQuestions
 
 COURSE = "Integraal samenwerken"
 
@@ -82,3 +82,17 @@ def shares(question: Question) -> list[float]:
     wrong = len(question.options) - right
     return [100 / right if o.correct else (-100 / wrong if question.multiple else 0)
             for o in question.options]
+
+
+def sort_html(sort: Sort) -> str:
+    """What a sort asks, above its items: its intro, else its title."""
+    return _markdown.blocks(sort.intro) if sort.intro else f"<p>{_markdown.inline(sort.title)}</p>"
+
+
+def sort_feedback(sort: Sort) -> str:
+    """Every item with its right category and why, as one list: the general feedback of a
+    matching question, since neither QTI nor GIFT has feedback per pair."""
+    names = {category.id: category.name for category in sort.categories}
+    rows = "".join(f"<li>{_markdown.inline(i.text)} → <strong>{_markdown.inline(names[i.category])}</strong>: "
+                   f"{_markdown.inline(i.feedback)}</li>" for i in sort.items)
+    return f"<ul>{rows}</ul>"

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import _markdown
 from .._schema import Question, Reflectie, Sort, WithQuestions
 from ..moodle import fraction
-from . import book, qti
+from . import book
 
 FILENAME = "integraal-samenwerken.gift.txt"
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -42,11 +42,10 @@ def choice(exercise: WithQuestions, question: Question) -> str:
 
 
 def matching(sort: Sort) -> str:
-    intro = _markdown.blocks(sort.intro) if sort.intro else f"<p>{_markdown.inline(sort.title)}</p>"
     names = {category.id: _markdown.inline(category.name) for category in sort.categories}
-    lines = [_head(book.question_name(sort), intro) + " {"]
+    lines = [_head(book.question_name(sort), book.sort_html(sort)) + " {"]
     lines += [f"\t={escape(_markdown.inline(i.text))} -> {escape(names[i.category])}" for i in sort.items]
-    return "\n".join(lines + [f"\t####{escape(qti.sort_feedback(sort))}", "}"])
+    return "\n".join(lines + [f"\t####{escape(book.sort_feedback(sort))}", "}"])
 
 
 def essay(reflection: Reflectie) -> str:

@@ -104,7 +104,7 @@ def matching_item(sort: Sort) -> ET.Element:
     feedback per pair, so the items' explanations come together in the general feedback."""
     item = _item(sort.id, book.question_name(sort), "matching", "canvas")
     presentation = sub(item, "presentation")
-    _material(presentation, _markdown.blocks(sort.intro) if sort.intro else f"<p>{_markdown.inline(sort.title)}</p>")
+    _material(presentation, book.sort_html(sort))
     names = {category.id: _markdown.inline(category.name) for category in sort.categories}
     for entry in sort.items:
         response = sub(presentation, "response_lid", ident=f"{sort.id}--{entry.id}")
@@ -123,16 +123,8 @@ def matching_item(sort: Sort) -> ET.Element:
         sub(sub(condition, "conditionvar"), "varequal", f"{sort.id}--{entry.id}--{entry.category}",
             respident=f"{sort.id}--{entry.id}")
         sub(condition, "setvar", f"{100 / len(sort.items):.4f}", action="Add", varname="SCORE")
-    _feedback(item, "general_fb", sort_feedback(sort))
+    _feedback(item, "general_fb", book.sort_feedback(sort))
     return item
-
-
-def sort_feedback(sort: Sort) -> str:
-    """Every item with its right category and why, as one list."""
-    names = {category.id: category.name for category in sort.categories}
-    rows = "".join(f"<li>{_markdown.inline(i.text)} → <strong>{_markdown.inline(names[i.category])}</strong>: "
-                   f"{_markdown.inline(i.feedback)}</li>" for i in sort.items)
-    return f"<ul>{rows}</ul>"
 
 
 def essay_item(reflection: Reflectie, profile: str) -> ET.Element:
