@@ -2,8 +2,8 @@
 
 Usage: python tools/pdf.py SITE_DIR OUT.pdf   (`make pdf`)
 
-Beside OUT.pdf it writes antwoorden-voor-trainers.pdf: the trainers' answer key, which the
-learner's book leaves out. Each page of the table of contents is printed with the site's print stylesheet (no
+Beside OUT.pdf it writes antwoorden-voor-trainers.pdf: the trainers' answer key. The site does
+not hold the key (learners would find it there); it is made from data/ here, for the PDF only. Each page of the table of contents is printed with the site's print stylesheet (no
 navigation; exercises as questions with empty boxes, without answers or feedback), in the
 order of _toc.yml. A title page with a table of contents comes first, and the PDF gets
 bookmarks per page, so a reader can jump to any chapter.
@@ -31,6 +31,21 @@ KEY_INTRO = "Voor trainers: de juiste antwoorden en de uitleg bij elke oefening.
 PAGE = {"format": "A4", "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}}
 
 
+def key_document() -> str:
+    """The answer key as a page with the site's stylesheets, as if it sat in chapters/trainers/."""
+    import widgets
+
+    styles = "".join(
+        f'<link rel="stylesheet" href="../../_static/{name}"{media}>'
+        for name, media in (("styles/furo.css", ""), ("widgets/exercise.css", ""), ("widgets/theme.css", ""),
+                            ("widgets/print.css", ' media="print"'))
+    )
+    return (f'<!DOCTYPE html><html lang="nl" data-isw-ready><head><meta charset="utf-8">'
+            f"<title>Antwoorden voor trainers</title>{styles}</head><body><main><article>"
+            f"<h1>Antwoorden voor trainers</h1><p><em>{html.escape(KEY_INTRO)}</em></p>"
+            f"{widgets.answer_key().html}</article></main></body></html>")
+
+
 def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
     """Every page of the book, in reading order."""
     site_map = parse_toc_yaml(str(toc))
@@ -45,8 +60,8 @@ def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
 
 
 def book_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
-    """The learner's book: every page but the answer key, which gets a PDF of its own."""
-    return [docname for docname in toc_pages(toc) if docname != TRAINER_KEY]
+    """The learner's book: every page of the table of contents."""
+    return toc_pages(toc)
 
 
 def _contents_page(title: str, entries: list[tuple[str, int]], intro: str = BOOK_INTRO) -> str:
@@ -89,6 +104,7 @@ def build_pdf(
     server, base = serve(site)
     chapters: list[tuple[str, bytes]] = []
     page = browser.new_page()
+    page.route(f"{base}/{TRAINER_KEY}.html", lambda route: route.fulfill(body=key_document(), content_type="text/html"))
     try:
         for docname in pages if pages is not None else book_pages():
             page.goto(f"{base}/{docname}.html")

@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ._colofon import setup_colofon
 from ._contract import shared
 from ._kernel import use_ipc_kernels
 from ._learning import catalog
@@ -30,6 +31,7 @@ from ._offline import setup_offline
 from ._published import SHOW_CALL
 from ._schema import WithQuestions
 from ._static_files import STATIC, publish
+from ._study_time import setup_study_time
 
 logger = logging.getLogger(__name__)
 
@@ -569,5 +571,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")
     app.add_css_file("widgets/print.css", media="print")
+    setup_colofon(app)  # {bouwversie}`site`: the build's date and commit on the colofon page
+    setup_study_time(app)  # {studietijd}`h2`: study times computed from the words and exercises
     setup_offline(app)  # offline reading: sw.js, written at build-finished after everything else
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -112,3 +112,56 @@ def test_every_person_in_the_cast_appears_where_the_list_says(person):
         assert any(mentions(person["name"], p.read_text(encoding="utf-8")) for p in files), (
             f"{person['name']} is listed for {chapter} but not in it"
         )
+
+
+# One case per situation: the situatie of each case in data/cast/personen.yml.
+CASES = CAST["casussen"]
+DOMAINS = {"zorg", "welzijn", "wonen", "onderwijs", "veiligheid", "bouw"}
+
+
+def same_situations(cases: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of cases with the same kind of problem and the same set of partners."""
+    seen: dict[tuple, str] = {}
+    pairs = []
+    for case in cases:
+        key = (case["situatie"]["probleem"].strip().lower(), frozenset(p.lower() for p in case["situatie"]["partners"]))
+        if key in seen:
+            pairs.append((seen[key], case["casus"]))
+        seen.setdefault(key, case["casus"])
+    return pairs
+
+
+def test_no_two_cases_share_a_situation():
+    assert same_situations(CASES) == []
+
+
+def test_the_situation_check_finds_a_repeated_case():
+    bakker = next(case for case in CASES if case["casus"] == "mevrouw Bakker wil thuis blijven wonen")
+    again = {**bakker, "casus": "meneer X wil thuis blijven wonen",
+             "situatie": {**bakker["situatie"], "partners": list(reversed(bakker["situatie"]["partners"]))}}
+    assert same_situations([*CASES, again]) == [(bakker["casus"], again["casus"])]
+
+
+def test_every_case_has_a_situation_with_known_people():
+    for case in CASES:
+        situation = case["situatie"]
+        assert situation["probleem"] and len(situation["partners"]) >= 2, case["casus"]
+        assert set(situation["domeinen"]) <= DOMAINS | {"werk en inkomen"}, case["casus"]
+        assert set(case["personen"]) <= set(NAMES), f"{case['casus']}: {set(case['personen']) - set(NAMES)}"
+        assert case["waar"] in {f"h{i}" for i in range(1, 9)}
+
+
+def test_every_case_of_the_book_is_listed():
+    listed = {case["casus"] for case in CASES}
+    for path in CHAPTERS:
+        for block in CASUS.findall(path.read_text(encoding="utf-8")):
+            assert block.splitlines()[0][len("```{admonition} Casus: "):] in listed, f"{path.name}: {block.splitlines()[0]}"
+    for path in DATA:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:
+            if item["kind"] == "casus":
+                assert item["id"] in listed, f"{item['id']} has no situatie in data/cast/personen.yml"
+
+
+def test_the_cases_together_cover_every_domain():
+    covered = {domain for case in CASES for domain in case["situatie"]["domeinen"]}
+    assert DOMAINS <= covered, f"no case about {sorted(DOMAINS - covered)}"
