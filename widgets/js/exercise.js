@@ -175,7 +175,7 @@ function renderQuestions(el, props, model) {
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
       fill(result, h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
-        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
+        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good, props.confidence)) : null,
         readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
@@ -188,7 +188,7 @@ function renderQuestions(el, props, model) {
       }
       // Kept with the answer: whether it was right, how sure the reader was, which version of
       // the question it answers, and when (for Herhalen's boxes and the calibration).
-      const confidence = fieldset.querySelector(`input[name="${base}-zeker"]:checked`)?.value ?? null;
+      const confidence = fieldset.querySelector(`input[name="${base}-confidence"]:checked`)?.value ?? null;
       answers = { ...answers, [q.id]: { chosen, checked: true, correct: isCorrect(q, chosen), confidence,
         fingerprint: q.fingerprint, at: new Date().toISOString() } };
       save();
@@ -197,7 +197,7 @@ function renderQuestions(el, props, model) {
       // Say what the page now shows: the verdict and the feedback on the chosen options.
       const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
         .map((feedback) => feedback.textContent.trim()).join(" ");
-      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen))}` : "";
+      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen), props.confidence)}` : "";
       announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
       fresh.querySelector(".isw-actions button").focus();
     }
@@ -217,7 +217,7 @@ function renderQuestions(el, props, model) {
   /** "Hoe zeker ben je?": optional, chosen before checking; its values are props.confidence. */
   function confidenceChoice(base, chosen) {
     if (!props.confidence) return null;
-    const name = `${base}-zeker`;
+    const name = `${base}-confidence`;
     return h("fieldset", { class: "isw-confidence" },
       h("legend", {}, "Hoe zeker ben je? ", h("span", { class: "isw-optional" }, "(niet verplicht)")),
       props.confidence.map((level) => h("span", { class: "isw-confidence-choice" },
@@ -228,9 +228,12 @@ function renderQuestions(el, props, model) {
   draw();
 }
 
-/** What the reader said about their certainty, and what it means now the answer is known. */
-function confidenceSaid(level, good) {
-  if (level === "zeker" && !good) {
+/**
+ * What the reader said about their certainty, and what it means now the answer is known.
+ * `levels`: props.confidence, the most sure first.
+ */
+function confidenceSaid(level, good, levels) {
+  if (level === levels[0] && !good) {
     return "Je was zeker, maar dit klopt niet. Lees de uitleg goed: zo'n verrassing onthoud je vaak het best.";
   }
   return `Je zei vooraf: ${level}.`;
@@ -248,6 +251,8 @@ function renderScan(el, props, model) {
   const texts = h("div", { class: "isw-profile-texts" });
   const chart = h("div", { class: "isw-chart", hidden: true, role: "img",
     "aria-label": "Staafdiagram van je profiel. De tabel hieronder geeft dezelfde scores." });
+  const chartFailed = h("p", { class: "isw-chart-failed", hidden: true },
+    "De grafiek kan hier niet worden getekend. De tabel hieronder geeft dezelfde scores.");
   const codeField = h("input", { type: "text", readonly: true, id: `${props.id}-code`, class: "isw-code" });
   const share = h("div", { class: "isw-share", hidden: true },
     h("label", { for: `${props.id}-code` }, "Jouw resultaatcode voor de teampagina (zonder naam):"),
@@ -257,7 +262,7 @@ function renderScan(el, props, model) {
   const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
-    chart, h("div", { class: "isw-table-scroll" }, table), texts, share);
+    chart, chartFailed, h("div", { class: "isw-table-scroll" }, table), texts, share);
 
   function statement(s, index) {
     const name = `${props.id}-${s.id}`;
@@ -315,6 +320,12 @@ function renderScan(el, props, model) {
       chart.hidden = true;
       return;
     }
+    // Live in Jupyter anywidget runs this module from a blob URL, beside which there is no
+    // chart module and no Vega bundle: there the table below says it all.
+    if (new URL(import.meta.url).protocol === "blob:") {
+      chart.hidden = true;
+      return;
+    }
     try {
       // A variable, not a literal: the bundler leaves this import to the browser.
       const chartModule = `./chart.js${new URL(import.meta.url).search}`;
@@ -324,8 +335,13 @@ function renderScan(el, props, model) {
       await showChart(chart, spec, {
         [data.name]: chartRows(data, rows.map((row) => ({ dimension: row.name, score: row.mean }))),
       });
-    } catch {
-      chart.hidden = true; // live in Jupyter there is no Vega bundle: the table says it all
+      chartFailed.hidden = true;
+    } catch (error) {
+      // Said in the chart's place (the table still gives the same scores); the reason goes to
+      // the console for whoever maintains the site.
+      console.error("De grafiek van het profiel kon niet worden getekend", error);
+      chart.hidden = true;
+      chartFailed.hidden = false;
     }
   }
 

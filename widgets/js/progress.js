@@ -12,13 +12,13 @@ const element = (tag, className) => Object.assign(document.createElement(tag), {
 export const phrase = ({ done, total }) => `${done} van ${total} ${total === 1 ? "oefening" : "oefeningen"} gedaan`;
 
 /** Entry point called by loader.js on every page. */
-export function mount(root, { store, book, base }) {
+export function mount(root, { store, book, base, contract }) {
   const pageOf = (href) => {
     const url = new URL(href, location.href);
     return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : null;
   };
   const links = [...root.querySelectorAll("nav.sidebar-tree a.reference.internal[href]")];
-  const line = root.querySelector(".isw-progress-line"); // under the title, written by the build
+  const line = root.querySelector(`.${contract.progress_line}`); // under the title, written by the build
 
   function draw() {
     const counts = progress(book, store.all());

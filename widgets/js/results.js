@@ -6,7 +6,7 @@
 //
 // A source file: tools/bundle.mjs makes widgets/static/results.js from it.
 
-import { calibration, currentRecords, importChanges } from "./learning.js";
+import { calibration, currentRecords, dueQuestions, importChanges } from "./learning.js";
 import { chapterOf, chartRows, summarise } from "./logic.js";
 import { merged, problemWith } from "./store.js";
 import { announce, button, download, fill, h, number, statusRegion } from "./ui.js";
@@ -16,7 +16,7 @@ const VERSION = new URL(import.meta.url).search;
 const chartModule = `./chart.js${VERSION}`;
 
 /** Entry point called by loader.js for `<div data-isw-page="results">`. */
-export async function mount(el, { store, catalog, base }) {
+export async function mount(el, { store, catalog, base, contract }) {
   // The overview chart's spec and its two named data sets, as widgets/_charts.py made them,
   // and the calibration chart's.
   const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart);
@@ -33,8 +33,8 @@ export async function mount(el, { store, catalog, base }) {
     const levels = calibration(records, book, sure.levels);
     const rated = levels.some((row) => row.total > 0);
     const count = Object.keys(records).length;
-    const now = Date.now();
-    const due = Object.values(store.review()).filter((box) => Date.parse(box.due) <= now).length;
+    // The same count as Herhalen's: only the boxes of answers that still count.
+    const due = dueQuestions(store.review(), book, Date.now(), contract.confidence[0]).due.length;
     const sureChart = h("div", { class: "isw-chart", role: "img",
       "aria-label": "Staafdiagram: per mate van zekerheid het deel van je antwoorden dat goed was. De tabel ernaast geeft dezelfde gegevens." });
     const chart = h("div", { class: "isw-chart", role: "img",
@@ -77,7 +77,7 @@ export async function mount(el, { store, catalog, base }) {
             h("td", {}, String(row.total)), h("td", {}, String(row.good)),
             h("td", {}, row.percent === null ? "–" : `${row.percent}%`)))))))
         : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je je antwoord laat nakijken."),
-      rated ? h("p", {}, "Wie goed inschat wat hij weet, heeft bij zeker de meeste antwoorden goed en bij gok de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.") : null,
+      rated ? h("p", {}, `Wie goed inschat wat hij weet, heeft bij ${sure.levels[0]} de meeste antwoorden goed en bij ${sure.levels.at(-1)} de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.`) : null,
       book?.review ? h("p", { class: "isw-review-due" }, due === 0
         ? "Er staan nu geen vragen klaar om te herhalen. "
         : `Er ${due === 1 ? "staat 1 vraag" : `staan ${due} vragen`} klaar om te herhalen. `,

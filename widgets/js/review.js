@@ -1,6 +1,7 @@
 // "Herhalen": the quiz and casus questions this reader should see again, from every chapter.
 // Which ones, and when, comes from the Leitner boxes in the reader store (store.js): a wrong
-// answer comes back at once, a right one after 1, 3, 7 and 21 days. Each question is shown by
+// answer comes back at once, a right one after the days REVIEW_INTERVALS gives per box
+// (widgets/_contract.py). Each question is shown by
 // the same exercise.js as in its chapter, with the same feedback and a link back to the
 // section that explains it; an answer here counts as the answer in the chapter.
 
@@ -17,20 +18,21 @@ const exerciseModule = `./exercise.js${VERSION}`;
 const DAY = 24 * 60 * 60 * 1000;
 const date = (iso) => new Date(iso).toLocaleDateString("nl-NL", { weekday: "long", day: "numeric", month: "long" });
 
-function boxLine(box, intervals) {
+function boxLine(box, intervals, sure) {
   const last = box.correct
     ? "Je had hem goed."
-    : box.confidence === "zeker" ? "Je wist het zeker, maar had hem fout." : "Je had hem fout.";
+    : box.confidence === sure ? "Je wist het zeker, maar had hem fout." : "Je had hem fout.";
   const wait = Math.round((Date.parse(box.due) - Date.now()) / DAY);
   const when = wait >= 1 ? ` Hij komt terug over ${wait === 1 ? "1 dag" : `${wait} dagen`}.` : "";
   return `Bak ${box.box} van ${intervals.length}. ${last}${when}`;
 }
 
 /** Entry point called by loader.js for `<div data-isw-page="review">`. */
-export async function mount(el, { store, catalog, createModel, base }) {
+export async function mount(el, { store, catalog, createModel, base, contract }) {
   const exercises = JSON.parse(el.dataset.exercises);
   const [book, { default: widget }] = await Promise.all([catalog(), import(exerciseModule)]);
   const intervals = store.intervals;
+  const sure = contract.confidence[0]; // the most sure level of "Hoe zeker ben je?"
   const summary = h("p", { class: "isw-review-summary" });
   const list = h("div", { class: "isw-review-list" });
   const status = statusRegion();
@@ -72,12 +74,12 @@ export async function mount(el, { store, catalog, createModel, base }) {
     const one = {
       id, kind: props.kind, answers_fingerprint: props.answers_fingerprint, confidence: props.confidence, review: true,
       title: props.title,
-      intro: props.kind === "casus" ? props.intro : "",
+      intro: props.intro, // a casus's story; a quiz's intro is left out by the build (widgets/_learning.py)
       questions: [{ ...q, read_more_elsewhere: book?.sections?.[q.read_more] }],
     };
     const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
       h("h3", { class: "isw-title", id: `${id}-title` }, one.title));
-    const line = h("p", { class: "isw-box" }, boxLine(box, intervals));
+    const line = h("p", { class: "isw-box" }, boxLine(box, intervals, sure));
     const from = entry ? h("p", { class: "isw-from" }, "Uit het hoofdstuk ",
       h("a", { href: new URL(entry.page, base).href }, entry.chapter), ".") : null;
     shown.set(key, line);
@@ -89,7 +91,7 @@ export async function mount(el, { store, catalog, createModel, base }) {
 
   function count() {
     const boxes = store.review(); // read and checked once: each call parses the whole record
-    const { due, next } = dueQuestions(boxes, exercises, Date.now());
+    const { due, next } = dueQuestions(boxes, book, Date.now(), sure);
     const later = next ? ` De volgende komt terug op ${date(next)}.` : "";
     if (Object.keys(boxes).length === 0) {
       summary.textContent = "Er staan nog geen vragen klaar. Beantwoord eerst de quizvragen in de hoofdstukken: een vraag die je fout had, staat hier meteen; een vraag die je goed had, na een dag.";
@@ -98,11 +100,13 @@ export async function mount(el, { store, catalog, createModel, base }) {
     } else {
       summary.textContent = `Er ${due.length === 1 ? "staat 1 vraag" : `staan ${due.length} vragen`} klaar om te herhalen.${later}`;
     }
-    for (const [key, line] of shown) if (boxes[key]) line.textContent = boxLine(boxes[key], intervals);
+    for (const [key, line] of shown) if (boxes[key]) line.textContent = boxLine(boxes[key], intervals, sure);
   }
 
-  const { due } = dueQuestions(store.review(), exercises, Date.now());
-  fill(list, ...due.map(item));
+  // The same count as Mijn resultaten's; a question this page has no props for could only be
+  // due when the catalog could not be fetched (then every saved answer counts).
+  const { due } = dueQuestions(store.review(), book, Date.now(), sure);
+  fill(list, ...due.filter(({ exerciseId }) => exercises[exerciseId]).map(item));
   count();
   store.subscribe(count);
   if (due.length) announce(status, summary.textContent);

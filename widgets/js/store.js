@@ -16,27 +16,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const empty = () => ({ format: FORMAT, exercises: {}, review: {} });
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** The reader's current, valid answer to a question, or null (none, unchecked or changed). */
-export function answerOf(saved, questionId, fingerprint) {
-  const state = saved?.answers?.questions?.[questionId];
-  return state?.checked && state.fingerprint === fingerprint ? state : null;
-}
-
 /** True when a saved question answer is for an older version of the question. */
 export function isChanged(saved, questionId, fingerprint) {
   const state = saved?.answers?.questions?.[questionId];
   return Boolean(state?.checked && state.fingerprint !== fingerprint);
-}
-
-/** Is this exercise done, for the current version of it (`entry` from catalog.json)? */
-export function isDone(saved, entry) {
-  if (!saved || !entry) return false;
-  if (entry.questions) {
-    return Object.entries(entry.questions).every(([id, print]) => answerOf(saved, id, print));
-  }
-  if (saved.fingerprint !== entry.fingerprint) return false;
-  if (entry.kind === "scan") return Boolean(saved.result?.profile?.every((row) => row.mean !== null));
-  return saved.result !== null && saved.result !== undefined; // sort: checked; reflectie: text
 }
 
 /**

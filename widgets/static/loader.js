@@ -41,7 +41,7 @@ if (!CONTRACT) throw new Error("loader.js: het script-element mist data-isw-cont
 
 /** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
 const BASE = new URL("../../", import.meta.url);
-const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
+const SITE = document.querySelector(`meta[name="${CONTRACT.site_meta}"]`)?.getAttribute("content") ?? "";
 
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
@@ -50,7 +50,7 @@ export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathnam
 /** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
 let catalogPromise;
 export function catalog() {
-  catalogPromise ??= fetch(new URL("catalog.json", import.meta.url), { cache: "no-cache" })
+  catalogPromise ??= fetch(new URL(CONTRACT.catalog_file, import.meta.url), { cache: "no-cache" })
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
   return catalogPromise;
@@ -114,13 +114,15 @@ export async function hydrate(root = document) {
   const sections = [...root.querySelectorAll("section.isw-widget[data-props]")];
   if (sections.length === 0) return;
   const { default: widget } = await import(`./exercise.js${VERSION}`);
+  // Each exercise on its own: one that cannot start (its props unreadable, its code failing)
+  // keeps its readable markup, and the others still come alive.
   for (const section of sections) {
-    const props = JSON.parse(section.dataset.props);
     try {
+      const props = JSON.parse(section.dataset.props ?? "");
       widget.render({ model: createModel(props, store.read(props.id)), el: section });
       section.dataset.hydrated = "true";
     } catch (error) {
-      console.error(`Oefening ${props.id} kon niet starten`, error);
+      console.error(`Oefening ${section.id || "(zonder id)"} kon niet starten`, error);
     }
   }
   performance.mark("isw-hydrated");
@@ -134,7 +136,7 @@ async function mountPages(root = document) {
     const path = PAGE_MODULES[element.dataset.iswPage];
     if (!path) continue;
     const module = await import(`${path}${VERSION}`);
-    await module.mount(element, { store, catalog, createModel, base: BASE });
+    await module.mount(element, { store, catalog, createModel, base: BASE, contract: CONTRACT });
   }
 }
 
@@ -151,7 +153,7 @@ async function showProgress() {
   const book = await catalog();
   if (!book) return;
   const { mount } = await import(`./progress.js${VERSION}`);
-  mount(document, { store, book, base: BASE });
+  mount(document, { store, book, base: BASE, contract: CONTRACT });
 }
 
 async function start() {
