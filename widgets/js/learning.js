@@ -5,6 +5,12 @@
 // `book` is catalog.json (widgets/_learning.py): exercises with their fingerprints, pages.
 // Every page asks `stillCounts` which saved answers count, so no two pages can disagree.
 
+/** @typedef {import("./types.js").Book} Book */
+/** @typedef {import("./types.js").SavedExercise} SavedExercise */
+/** @typedef {import("./types.js").QuestionAnswer} QuestionAnswer */
+/** @typedef {import("./types.js").ReviewBox} ReviewBox */
+/** @typedef {import("./types.js").StoreRecord} StoreRecord */
+
 /**
  * Does a saved answer still count? Only when the book still has what it answers, in the
  * version the reader answered: the question (`questionId`) or, for an exercise without
@@ -75,6 +81,7 @@ export function isDone(book, id, saved) {
   if (!stillCounts(book, id, null, saved.fingerprint)) return false;
   // A self-scan is done once every dimension has a mean; the others once they have a result
   // (sort: checked; reflectie: some text).
+  /** @type {{mean: number | null}[] | undefined} */
   const rows = saved.result?.profile;
   if (rows) return rows.every((row) => row.mean !== null);
   return saved.result !== null && saved.result !== undefined;
@@ -83,6 +90,9 @@ export function isDone(book, id, saved) {
 /**
  * Per level of certainty (most sure first): how many current quiz answers the reader gave
  * with it and how many were right. Answers without a level are left out: it is optional.
+ * @param {Record<string, SavedExercise>} records
+ * @param {Book | null} book
+ * @param {string[]} levels
  */
 export function calibration(records, book, levels) {
   const tally = Object.fromEntries(levels.map((level) => [level, { total: 0, good: 0 }]));
@@ -101,7 +111,11 @@ export function calibration(records, book, levels) {
   }));
 }
 
-/** What importing `theirs` would change, merged or replacing, as counts. */
+/**
+ * What importing `theirs` would change, merged or replacing, as counts.
+ * @param {StoreRecord} mine
+ * @param {StoreRecord} theirs
+ */
 export function importChanges(mine, theirs) {
   const ids = Object.keys(theirs.exercises);
   return {
@@ -140,7 +154,12 @@ export function dueQuestions(review, book, now, sure) {
   return { due, next };
 }
 
-/** Done and total per page of the book (pages as paths from the site's root). */
+/**
+ * Done and total per page of the book (pages as paths from the site's root).
+ * @param {Book} book
+ * @param {Record<string, SavedExercise>} records
+ * @returns {Record<string, {done: number, total: number}>}
+ */
 export function progress(book, records) {
   return Object.fromEntries(Object.entries(book.pages).map(([page, ids]) => [page, {
     done: ids.filter((id) => isDone(book, id, records[id])).length,

@@ -15,11 +15,19 @@ const VERSION = new URL(import.meta.url).search;
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
 const chartModule = `./chart.js${VERSION}`;
 
-/** Entry point called by loader.js for `<div data-isw-page="results">`. */
+/** @typedef {import("./types.js").ChartData} ChartData */
+
+/**
+ * Entry point called by loader.js for `<div data-isw-page="results">`.
+ * @param {HTMLElement} el
+ * @param {import("./types.js").PageContext} context
+ */
 export async function mount(el, { store, catalog, base, contract }) {
   // The overview chart's spec and its two named data sets, as widgets/_charts.py made them,
   // and the calibration chart's.
-  const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart);
+  /** @type {{spec: object, data: {quizzes: ChartData, scans: ChartData}, scale_min: number, scale_max: number,
+   *   calibration: {spec: object, data: ChartData, levels: string[]}}} */
+  const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart ?? "");
   const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
@@ -115,7 +123,10 @@ export async function mount(el, { store, catalog, base, contract }) {
     }
   }
 
-  /** Say plainly whether the browser may still clear what it keeps, and what the backup is. */
+  /**
+   * Say plainly whether the browser may still clear what it keeps, and what the backup is.
+   * @param {boolean | null} kept
+   */
   function keepingText(kept) {
     const blocked = document.documentElement.dataset.iswStorage === "memory";
     return blocked
@@ -131,6 +142,7 @@ export async function mount(el, { store, catalog, base, contract }) {
     const input = h("input", { type: "file", id: "isw-import-file", accept: ".json,application/json",
       "aria-describedby": "isw-import-hint" });
     const message = h("div", { class: "isw-import-message" });
+    /** @param {number} count @param {string} one @param {string} more */
     const n = (count, one, more) => `${count} ${count === 1 ? one : more}`;
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
@@ -153,13 +165,14 @@ export async function mount(el, { store, catalog, base, contract }) {
       }
       const change = importChanges(store.snapshot(), theirs);
       const contents = `Het bestand bevat ${n(change.exercises, "oefening", "oefeningen")} en ${n(change.review, "vraag", "vragen")} om te herhalen.`;
+      /** @param {string} how @param {import("./types.js").StoreRecord} data */
       const finish = (how, data) => async () => {
         store.replace(data);
         input.value = "";
         message.replaceChildren();
         await draw();
         announce(status, `Je antwoorden uit het bestand zijn ${how}.`);
-        content.querySelector("#isw-import-file")?.focus();
+        /** @type {HTMLInputElement | null} */ (content.querySelector("#isw-import-file"))?.focus();
       };
       const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", merged(store.snapshot(), theirs)));
       fill(message, h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
@@ -185,8 +198,10 @@ export async function mount(el, { store, catalog, base, contract }) {
       h("div", {}, input), message);
   }
 
+  /** @param {MouseEvent} event */
   function confirmErase(event) {
-    const actions = event.target.closest(".isw-actions");
+    const clicked = /** @type {HTMLButtonElement} */ (event.target);
+    const actions = /** @type {HTMLElement} */ (clicked.closest(".isw-actions"));
     const yes = button("Ja, wis alles", async () => {
       store.clear();
       await draw();
@@ -195,7 +210,7 @@ export async function mount(el, { store, catalog, base, contract }) {
     });
     const no = button("Nee, bewaar ze", () => {
       question.remove();
-      event.target.focus();
+      clicked.focus();
     }, true);
     const question = h("p", { class: "isw-confirm", role: "group", "aria-label": "Bevestig wissen" },
       "Weet je het zeker? Dit haalt al je antwoorden uit deze browser. ", yes, " ", no);

@@ -15,9 +15,19 @@ const VERSION = new URL(import.meta.url).search;
 /** exercise.js, with this module's version stamp (a variable: the bundler leaves it alone). */
 const exerciseModule = `./exercise.js${VERSION}`;
 
+/** @typedef {import("./types.js").QuestionsProps} QuestionsProps */
+/** @typedef {import("./types.js").ReviewBox} ReviewBox */
+
 const DAY = 24 * 60 * 60 * 1000;
+/** @param {string} iso */
 const date = (iso) => new Date(iso).toLocaleDateString("nl-NL", { weekday: "long", day: "numeric", month: "long" });
 
+/**
+ * "Bak 2 van 4. Je had hem goed. Hij komt terug over 3 dagen."
+ * @param {ReviewBox} box
+ * @param {number[]} intervals
+ * @param {string} sure  the most sure level of "Hoe zeker ben je?"
+ */
 function boxLine(box, intervals, sure) {
   const last = box.correct
     ? "Je had hem goed."
@@ -27,9 +37,14 @@ function boxLine(box, intervals, sure) {
   return `Bak ${box.box} van ${intervals.length}. ${last}${when}`;
 }
 
-/** Entry point called by loader.js for `<div data-isw-page="review">`. */
+/**
+ * Entry point called by loader.js for `<div data-isw-page="review">`.
+ * @param {HTMLElement} el
+ * @param {import("./types.js").PageContext} context
+ */
 export async function mount(el, { store, catalog, createModel, base, contract }) {
-  const exercises = JSON.parse(el.dataset.exercises);
+  /** @type {Record<string, QuestionsProps>} every quiz and casus, by id (widgets/_learning.py) */
+  const exercises = JSON.parse(el.dataset.exercises ?? "");
   const [book, { default: widget }] = await Promise.all([catalog(), import(exerciseModule)]);
   const intervals = store.intervals;
   const sure = contract.confidence[0]; // the most sure level of "Hoe zeker ben je?"
@@ -40,11 +55,17 @@ export async function mount(el, { store, catalog, createModel, base, contract })
   // below it then moves less when the questions arrive.
   fill(el, el.querySelector("#klaar-om-te-herhalen"), summary, list, status);
   el.classList.add("isw-hydrated");
-  const shown = new Map(); // review key -> the line that says its box
+  /** @type {Map<string, HTMLElement>} review key -> the line that says its box */
+  const shown = new Map();
 
-  /** A model for one question whose answers go into its chapter's exercise in the store. */
+  /**
+   * A model for one question whose answers go into its chapter's exercise in the store.
+   * @param {QuestionsProps} props
+   * @param {string} questionId
+   */
   function intoChapter(props, questionId) {
     return {
+      /** @param {string} _ @param {import("./types.js").SavedExercise} saved */
       write(_, saved) {
         const page = book?.exercises?.[props.id]?.page;
         const record = store.read(props.id) ?? {
@@ -52,6 +73,7 @@ export async function mount(el, { store, catalog, createModel, base, contract })
           page: page ? new URL(page, base).pathname : location.pathname,
         };
         const answers = { ...record.answers?.questions, [questionId]: saved.answers.questions[questionId] };
+        /** @type {import("./types.js").QuestionAnswer[]} */
         const current = props.questions.filter((q) => answers[q.id]?.checked && answers[q.id].fingerprint === q.fingerprint)
           .map((q) => answers[q.id]);
         store.write(props.id, {
@@ -66,16 +88,17 @@ export async function mount(el, { store, catalog, createModel, base, contract })
     };
   }
 
+  /** @param {{key: string, exerciseId: string, questionId: string, box: ReviewBox}} due */
   function item({ key, exerciseId, questionId, box }) {
     const props = exercises[exerciseId];
-    const q = props.questions.find((question) => question.id === questionId);
+    const q = /** @type {import("./types.js").Question} */ (props.questions.find((question) => question.id === questionId));
     const entry = book?.exercises?.[exerciseId];
     const id = `herhaal-${exerciseId}-${questionId}`;
     const one = {
       id, kind: props.kind, answers_fingerprint: props.answers_fingerprint, confidence: props.confidence, review: true,
       title: props.title,
       intro: props.intro, // a casus's story; a quiz's intro is left out by the build (widgets/_learning.py)
-      questions: [{ ...q, read_more_elsewhere: book?.sections?.[q.read_more] }],
+      questions: [{ ...q, read_more_elsewhere: q.read_more ? book?.sections?.[q.read_more] : undefined }],
     };
     const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
       h("h3", { class: "isw-title", id: `${id}-title` }, one.title));
@@ -84,7 +107,7 @@ export async function mount(el, { store, catalog, createModel, base, contract })
       h("a", { href: new URL(entry.page, base).href }, entry.chapter), ".") : null;
     shown.set(key, line);
     widget.render({ model: createModel(one, null, intoChapter(props, questionId)), el: section });
-    section.querySelector(".isw-live")?.prepend(...[from, line].filter(Boolean));
+    section.querySelector(".isw-live")?.prepend(...(from ? [from, line] : [line]));
     section.dataset.hydrated = "true";
     return section;
   }
@@ -106,7 +129,8 @@ export async function mount(el, { store, catalog, createModel, base, contract })
   // The same count as Mijn resultaten's; a question this page has no props for could only be
   // due when the catalog could not be fetched (then every saved answer counts).
   const { due } = dueQuestions(store.review(), book, Date.now(), sure);
-  fill(list, ...due.filter(({ exerciseId }) => exercises[exerciseId]).map(item));
+  fill(list, ...due.filter(({ exerciseId, questionId }) => exercises[exerciseId]?.questions.some((q) => q.id === questionId))
+    .map(item));
   count();
   store.subscribe(count);
   if (due.length) announce(status, summary.textContent);

@@ -4,7 +4,7 @@
 (function guardStorage() {
   try {
     window.localStorage.getItem("probe");
-  } catch (blocked) {
+  } catch {
     const items = new Map();
     const memory = {
       get length() { return items.size; },
@@ -17,7 +17,7 @@
     try {
       Object.defineProperty(window, "localStorage", { value: memory, configurable: true });
       document.documentElement.dataset.iswStorage = "memory";
-    } catch (impossible) {
+    } catch {
       /* the page still works; the theme may complain */
     }
   }
