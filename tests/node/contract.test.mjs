@@ -13,12 +13,17 @@ import { ENTRIES } from "../../tools/bundle.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The contract as Python hands it to the browser: `shared()`, read from the project's .venv. */
+/** What widgets/_contract.py declares, read by the project's Python (whatever part of it the
+ * build hands to a page: the scan covers every value, also those a page does not need). */
+const DECLARED = `import json, widgets._contract as c
+print(json.dumps({"confidence": c.CONFIDENCE, "kinds": c.KINDS, "scale": c.SCALE, "bands": c.bands(),
+  "storage_prefix": c.STORAGE_PREFIX, "review_intervals": c.REVIEW_INTERVALS, "site_meta": c.SITE_META,
+  "catalog_file": c.CATALOG_FILE, "progress_line": c.PROGRESS_LINE, "cache_prefix": c.CACHE_PREFIX}))`;
+
 function contract() {
   const python = process.env.PYTHON ?? `${ROOT}.venv/bin/python`;
   assert.ok(existsSync(python), `no Python at ${python}: run \`make site\` first (or set PYTHON)`);
-  const run = spawnSync(python, ["-c", "import json, widgets._contract as c; print(json.dumps(c.shared()))"],
-    { cwd: ROOT, encoding: "utf-8" });
+  const run = spawnSync(python, ["-c", DECLARED], { cwd: ROOT, encoding: "utf-8" });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
 }
