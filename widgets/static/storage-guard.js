@@ -8,9 +8,13 @@
     const items = new Map();
     const memory = {
       get length() { return items.size; },
+      /** @param {number} index */
       key: (index) => [...items.keys()][index] ?? null,
+      /** @param {string} key */
       getItem: (key) => (items.has(String(key)) ? items.get(String(key)) : null),
+      /** @param {string} key @param {string} value */
       setItem: (key, value) => { items.set(String(key), String(value)); },
+      /** @param {string} key */
       removeItem: (key) => { items.delete(String(key)); },
       clear: () => { items.clear(); },
     };
