@@ -12,13 +12,17 @@ __all__ = [
     "BANDS",
     "BAND_FLOORS",
     "BAND_NAMES",
+    "CACHE_PREFIX",
+    "CATALOG_FILE",
     "CONFIDENCE",
     "KINDS",
+    "PROGRESS_LINE",
     "RECORD_FIELDS",
     "REVIEW_INTERVALS",
     "SCALE",
     "SCALE_MAX",
     "SCALE_MIN",
+    "SITE_META",
     "STORAGE_PREFIX",
     "bands",
     "shared",
@@ -47,6 +51,21 @@ REVIEW_INTERVALS = (1, 3, 7, 21)
 """Days until a question comes back in Herhalen, per Leitner box: a right answer moves it one box
 on, a wrong one back to the first box, due at once."""
 
+SITE_META = "isw-site"
+"""The <meta name> by which every page carries the site's name, for the reader store's key."""
+
+CATALOG_FILE = "catalog.json"
+"""What the build knows of the whole book (widgets/_learning.py), in _static/widgets/ beside
+the loader."""
+
+PROGRESS_LINE = "isw-progress-line"
+"""The class of the line under a chapter's title ("Op deze pagina: ..."), written by the build
+and filled in by js/progress.js."""
+
+CACHE_PREFIX = "isw "
+"""The service worker's caches are named this, the site's scope and the build id; the worker
+removes the older ones of its own site (static/sw.js, static/sw-off.js)."""
+
 
 def bands() -> list[dict]:
     """The score bands, lowest first: id, the name a reader sees, and the lowest mean in it."""
@@ -65,4 +84,8 @@ def shared() -> dict:
         "record_fields": list(RECORD_FIELDS),
         "confidence": list(CONFIDENCE),
         "review_intervals": list(REVIEW_INTERVALS),
+        "site_meta": SITE_META,
+        "catalog_file": CATALOG_FILE,
+        "progress_line": PROGRESS_LINE,
+        "cache_prefix": CACHE_PREFIX,
     }

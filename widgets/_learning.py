@@ -19,7 +19,7 @@ from ._contract import CONFIDENCE, REVIEW_INTERVALS
 from ._load import load_all
 from ._pages import Page
 from ._props import answers_fingerprint, props, props_json, question_fingerprint, render_template
-from ._schema import Exercise, WithQuestions
+from ._schema import Casus, Exercise, WithQuestions
 
 CATALOG_FORMAT = 1
 
@@ -78,9 +78,15 @@ def catalog(
     }
 
 
+def _review_props(exercise: Exercise) -> dict:
+    """A casus's questions lean on its story, which Herhalen shows with each; a quiz's stand alone."""
+    data = props(exercise)
+    return data if isinstance(exercise, Casus) else data | {"intro": ""}
+
+
 def review_page() -> Page:
     """Every quiz and casus question of the book, for the reader's own review schedule."""
     questions = {
-        exercise.id: props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)
+        exercise.id: _review_props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)
     }
     return Page(render_template("review.html.j2", props_json=props_json(questions)), "herhalen")

@@ -12,15 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ._contract import CACHE_PREFIX
 from ._static_files import STATIC, publish
 
 WORKER = "sw.js"
 PLACEHOLDER = "self.__ISW_PRECACHE"
+PREFIX_PLACEHOLDER = "self.__ISW_CACHE_PREFIX"
+"""Where both workers get CACHE_PREFIX, the start of their caches' names."""
 WRITTEN = re.compile(r"^const PRECACHE = (\{.*\});$", re.MULTILINE)
 # Not for readers: the worker itself (the browser checks it anew), Sphinx's inventory of
 # labels, the page sources Sphinx may copy, and source maps (only a browser's developer tools
@@ -54,14 +56,16 @@ def write_service_worker(site: Path, enabled: bool = True) -> Path:
     """sw.js at the root of `site`: the template with the precache list put in (as Workbox's
     injectManifest does), or, switched off, the worker that removes itself."""
     target = site / WORKER
-    if not enabled:
-        shutil.copyfile(STATIC / "sw-off.js", target)
-        return target
-    template = (STATIC / "sw.js").read_text(encoding="utf-8")
-    if template.count(PLACEHOLDER) != 1:
-        raise ValueError(f"static/sw.js must name {PLACEHOLDER} exactly once")
-    precache = json.dumps(manifest(site), separators=(",", ":"), sort_keys=True)
-    target.write_text(template.replace(PLACEHOLDER, precache), encoding="utf-8")
+    source = "sw.js" if enabled else "sw-off.js"
+    template = (STATIC / source).read_text(encoding="utf-8")
+    if template.count(PREFIX_PLACEHOLDER) != 1:
+        raise ValueError(f"static/{source} must name {PREFIX_PLACEHOLDER} exactly once")
+    text = template.replace(PREFIX_PLACEHOLDER, json.dumps(CACHE_PREFIX))
+    if enabled:
+        if text.count(PLACEHOLDER) != 1:
+            raise ValueError(f"static/sw.js must name {PLACEHOLDER} exactly once")
+        text = text.replace(PLACEHOLDER, json.dumps(manifest(site), separators=(",", ":"), sort_keys=True))
+    target.write_text(text, encoding="utf-8")
     return target
 
 

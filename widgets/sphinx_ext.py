@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ._colofon import setup_colofon
-from ._contract import shared
+from ._contract import CATALOG_FILE, PROGRESS_LINE, SITE_META, shared
 from ._kernel import use_ipc_kernels
 from ._learning import catalog
 from ._load import DataError, decode, load_all, load_illustration
@@ -369,7 +369,7 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         labels=env.domaindata["std"]["labels"],
         review=app.builder.get_target_uri(REVIEW_DOC) if REVIEW_DOC in env.found_docs else None,
     )
-    target = Path(app.outdir) / "_static" / "widgets" / "catalog.json"
+    target = Path(app.outdir) / "_static" / "widgets" / CATALOG_FILE
     target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
@@ -384,7 +384,7 @@ def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -
     arrives.
     """
     site = html.escape(app.config.html_title or app.config.project or "", quote=True)
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="isw-site" content="{site}">'
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="{SITE_META}" content="{site}">'
     if doctree is None:
         return
     path = Path(app.env.doc2path(pagename))
@@ -392,7 +392,7 @@ def add_learning_markup(app: Sphinx, pagename, templatename, context, doctree) -
     shown = [exercises[i][0] for i, _ in _shown_ids(path) if i in exercises] if path.suffix == ".md" and path.is_file() else []
     if shown and "</h1>" in context["body"]:
         count = f"{len(shown)} {'oefening' if len(shown) == 1 else 'oefeningen'}"
-        line = f'<p class="isw-progress-line">Op deze pagina: {count}.</p>'
+        line = f'<p class="{PROGRESS_LINE}">Op deze pagina: {count}.</p>'
         context["body"] = context["body"].replace("</h1>", "</h1>\n" + line, 1)
     if pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
         return

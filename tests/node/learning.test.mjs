@@ -3,8 +3,10 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
 
-import { calibration, currentRecords, dueQuestions, importChanges, progress } from "../../widgets/js/learning.js";
-import { isDone, merged, openStore, problemWith } from "../../widgets/js/store.js";
+import {
+  calibration, currentRecords, dueQuestions, importChanges, isDone, progress, stillCounts,
+} from "../../widgets/js/learning.js";
+import { merged, openStore, problemWith } from "../../widgets/js/store.js";
 
 const KEY = "isw:Testcursus@/";
 const DAY = 24 * 60 * 60 * 1000;
@@ -146,7 +148,7 @@ describe("fingerprints", () => {
 
   it("an answer to a changed question is not scored, not done, not calibrated", () => {
     assert.deepEqual(currentRecords({ quiz: both }, BOOK).quiz.result, { score: 1, total: 2, answered: 1 });
-    assert.equal(isDone(both, BOOK.exercises.quiz), false);
+    assert.equal(isDone(BOOK, "quiz", both), false);
     assert.deepEqual(calibration({ quiz: both }, BOOK, ["zeker", "gok"]).map((r) => [r.level, r.total, r.good]),
       [["zeker", 1, 1], ["gok", 0, 0]]);
   });
@@ -160,16 +162,59 @@ describe("fingerprints", () => {
 
 describe("Herhalen's order", () => {
   it("puts 'zeker, maar fout' first, then wrong, then the longest overdue; later ones wait", () => {
-    const questions = { quiz: { questions: [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }] } };
+    const book = { pages: {}, exercises: { quiz: { kind: "quiz", fingerprint: "ex", questions: { a: "fa", b: "fb", c: "fc", d: "fd" } } } };
     const review = {
-      "quiz/a": { box: 2, correct: true, due: "2026-11-01T00:00:00Z" },
-      "quiz/b": { box: 1, correct: false, confidence: "gok", due: "2026-11-03T00:00:00Z" },
-      "quiz/c": { box: 1, correct: false, confidence: "zeker", due: "2026-11-04T00:00:00Z" },
-      "quiz/d": { box: 3, correct: true, due: "2026-11-20T00:00:00Z" },
-      "weg/x": { box: 1, correct: false, due: "2026-11-01T00:00:00Z" },
+      "quiz/a": { box: 2, correct: true, fingerprint: "fa", due: "2026-11-01T00:00:00Z" },
+      "quiz/b": { box: 1, correct: false, confidence: "gok", fingerprint: "fb", due: "2026-11-03T00:00:00Z" },
+      "quiz/c": { box: 1, correct: false, confidence: "zeker", fingerprint: "fc", due: "2026-11-04T00:00:00Z" },
+      "quiz/d": { box: 3, correct: true, fingerprint: "fd", due: "2026-11-20T00:00:00Z" },
+      "weg/x": { box: 1, correct: false, fingerprint: "fx", due: "2026-11-01T00:00:00Z" },
     };
-    const { due, next } = dueQuestions(review, questions, Date.parse("2026-11-05T00:00:00Z"));
+    const { due, next } = dueQuestions(review, book, Date.parse("2026-11-05T00:00:00Z"), "zeker");
     assert.deepEqual(due.map((d) => d.questionId), ["c", "b", "a"]);
     assert.equal(next, "2026-11-20T00:00:00Z");
+  });
+
+  it("ranks by the most sure level the contract names, whatever its word", () => {
+    const book = { pages: {}, exercises: { quiz: { kind: "quiz", fingerprint: "ex", questions: { a: "fa", b: "fb" } } } };
+    const review = {
+      "quiz/a": { box: 1, correct: false, confidence: "twijfel", fingerprint: "fa", due: "2026-11-01T00:00:00Z" },
+      "quiz/b": { box: 1, correct: false, confidence: "heel zeker", fingerprint: "fb", due: "2026-11-02T00:00:00Z" },
+    };
+    const { due } = dueQuestions(review, book, Date.parse("2026-11-05T00:00:00Z"), "heel zeker");
+    assert.deepEqual(due.map((d) => d.questionId), ["b", "a"]);
+  });
+});
+
+describe("which saved answers still count", () => {
+  const NOW = Date.parse("2026-11-10T00:00:00Z");
+  const at = "2026-11-02T09:00:00.000Z";
+
+  it("counts an answer only while the book has its question or exercise, in that version", () => {
+    assert.equal(stillCounts(BOOK, "quiz", "q1", "f1"), true);
+    assert.equal(stillCounts(BOOK, "quiz", "q1", "oud"), false, "the question changed");
+    assert.equal(stillCounts(BOOK, "quiz", "q9", "f9"), false, "the question is gone");
+    assert.equal(stillCounts(BOOK, "weg", "q1", "f1"), false, "the exercise is gone");
+    assert.equal(stillCounts(BOOK, "scan", null, "s1"), true);
+    assert.equal(stillCounts(BOOK, "scan", null, "s0"), false);
+    assert.equal(stillCounts(null, "weg", "q1", "f1"), true, "without a catalog every answer counts");
+  });
+
+  // The bug this guards against: Mijn resultaten counted every due box, Herhalen only those
+  // whose question the book still has. Both pages now count with dueQuestions.
+  it("Mijn resultaten and Herhalen agree after a question is removed from the book", () => {
+    globalThis.localStorage = memoryStorage();
+    const store = openStore(KEY, [1, 3, 7, 21]);
+    store.write("quiz", answered(false, at)); // q1: wrong, due at once
+    store.write("weg", { ...answered(false, at), fingerprint: "weg" }); // an exercise since removed
+    const book = { ...BOOK, exercises: { ...BOOK.exercises, quiz: { ...BOOK.exercises.quiz, questions: { q1: "f1", q2: "f2" } } } };
+    assert.deepEqual(Object.keys(store.review()).sort(), ["quiz/q1", "weg/q1"]);
+    const herhalen = dueQuestions(store.review(), book, NOW, "zeker").due.map((d) => d.key);
+    assert.deepEqual(herhalen, ["quiz/q1"]);
+    // The author then removes q1 from the quiz: neither page counts it any more.
+    const without = { ...book, exercises: { ...book.exercises, quiz: { ...book.exercises.quiz, questions: { q2: "f2" } } } };
+    assert.deepEqual(dueQuestions(store.review(), without, NOW, "zeker").due, []);
+    assert.deepEqual(currentRecords(store.all(), without), {}, "nor does it score");
+    assert.deepEqual(progress(without, store.all()), { "h1.html": { done: 0, total: 2 } });
   });
 });

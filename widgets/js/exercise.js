@@ -15,22 +15,21 @@ import {
   announce, button, checkOrRetry, copyText, download, fill, h, number, scoreLine, showScore, statusRegion,
 } from "./ui.js";
 
-/**
- * The model both hosts give: anywidget's kernel-synced model live in Jupyter, loader.js's
- * in-browser one on the site. Traits: props (read only), answers, result, seed.
- * @typedef {{
- *   get(name: string): any,
- *   set(name: string, value: any): void,
- *   on(event: string, callback: Function): void,
- *   off(event: string, callback?: Function): void,
- *   save_changes(): void,
- * }} Model
- */
+/** @typedef {import("./types.js").Model} Model */
+/** @typedef {import("./types.js").CommonProps} CommonProps */
+/** @typedef {import("./types.js").QuestionsProps} QuestionsProps */
+/** @typedef {import("./types.js").ScanProps} ScanProps */
+/** @typedef {import("./types.js").SortProps} SortProps */
+/** @typedef {import("./types.js").QuestionAnswer} QuestionAnswer */
 
 /**
  * The parts every exercise shares: heading, live region, score line and toolbar.
  * On the site, `el` already holds the heading and the static form (for readers without
  * JavaScript, and for print); they stay, and the interactive form goes beside them.
+ * @param {HTMLElement} el
+ * @param {CommonProps} props
+ * @param {Model} model
+ * @param {() => void} onReset
  */
 function frame(el, props, model, onReset) {
   const title = el.querySelector(":scope > .isw-title") ??
@@ -66,6 +65,7 @@ function frame(el, props, model, onReset) {
 }
 
 /** Said where the author changed what a reader had answered (its fingerprint differs). */
+/** @param {string} text */
 function changedNotice(text) {
   return h("p", { class: "isw-changed" }, h("strong", {}, "Aangepast: "), text);
 }
@@ -76,6 +76,9 @@ function changedNotice(text) {
  * notebook the section is not on the page: then the link leads to the published page
  * (`pageUrl`, from the book's base URL), or, with none set, the reader gets the advice without
  * a dead link.
+ * @param {string | null} label
+ * @param {{href: string, title: string} | undefined} elsewhere
+ * @param {string | null | undefined} pageUrl
  */
 function readMoreLink(label, elsewhere, pageUrl) {
   if (elsewhere) return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: elsewhere.href }, `‘${elsewhere.title}’`));
@@ -91,14 +94,15 @@ function readMoreLink(label, elsewhere, pageUrl) {
   const heading = section?.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
   let title = "de tekst hierboven";
   if (heading) {
-    const copy = heading.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
-    title = `‘${copy.textContent.trim()}’`;
+    const copy = /** @type {Element} */ (heading.cloneNode(true));
+    for (const link of copy.querySelectorAll(".headerlink")) link.remove();
+    title = `‘${(copy.textContent ?? "").trim()}’`;
   }
   return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: `#${label}` }, title));
 }
 
 /** Mark text that tells right from wrong by a word and a symbol, never by colour alone. */
+/** @param {boolean} good */
 const verdict = (good) =>
   h("span", { class: good ? "isw-good" : "isw-wrong" }, good ? "✓ Goed" : "✗ Niet goed");
 
@@ -110,8 +114,9 @@ const HOW_SCORED = {
   multiple: "Kies alle juiste antwoorden. De vraag telt als goed als je precies de juiste antwoorden kiest, niet meer en niet minder.",
 };
 
+/** @param {HTMLElement} el @param {QuestionsProps} props @param {Model} model */
 function renderQuestions(el, props, model) {
-  /** @type {Record<string, {chosen: number[], checked: boolean}>} */
+  /** @type {Record<string, QuestionAnswer>} */
   let answers = model.get("answers")?.questions ?? {};
   // The reader's own order of options comes from a seed kept with the answers; answers keep
   // the options' authored indices, so feedback and scores never depend on the order shown.
@@ -141,6 +146,7 @@ function renderQuestions(el, props, model) {
     score();
   }
 
+  /** @param {import("./types.js").Question} q @param {number} index @returns {HTMLFieldSetElement} */
   function question(q, index) {
     const base = `${props.id}-${q.id}`;
     const state = answers[q.id] ?? { chosen: [], checked: false };
@@ -175,20 +181,22 @@ function renderQuestions(el, props, model) {
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
       fill(result, h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
-        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good)) : null,
+        state.confidence ? h("p", { class: "isw-confidence-said" }, confidenceSaid(state.confidence, good, props.confidence)) : null,
         readMoreLink(q.read_more, q.read_more_elsewhere, props.page_url));
     }
     fieldset.append(result, checkOrRetry(state.checked, check, retry));
 
     function check() {
-      const chosen = [...fieldset.querySelectorAll(`input[name="${base}"]:checked`)].map((input) => Number(input.value));
+      const chosen = [...fieldset.querySelectorAll(`input[name="${base}"]:checked`)]
+        .map((input) => Number(/** @type {HTMLInputElement} */ (input).value));
       if (chosen.length === 0) {
         announce(parts.status, `Vraag ${index + 1}: kies eerst een antwoord.`);
         return;
       }
       // Kept with the answer: whether it was right, how sure the reader was, which version of
       // the question it answers, and when (for Herhalen's boxes and the calibration).
-      const confidence = fieldset.querySelector(`input[name="${base}-zeker"]:checked`)?.value ?? null;
+      const confidence = /** @type {HTMLInputElement | null} */ (fieldset.querySelector(`input[name="${base}-confidence"]:checked`))
+        ?.value ?? null;
       answers = { ...answers, [q.id]: { chosen, checked: true, correct: isCorrect(q, chosen), confidence,
         fingerprint: q.fingerprint, at: new Date().toISOString() } };
       save();
@@ -197,9 +205,9 @@ function renderQuestions(el, props, model) {
       // Say what the page now shows: the verdict and the feedback on the chosen options.
       const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
         .map((feedback) => feedback.textContent.trim()).join(" ");
-      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen))}` : "";
+      const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen), props.confidence)}` : "";
       announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
-      fresh.querySelector(".isw-actions button").focus();
+      fresh.querySelector(".isw-actions")?.querySelector("button")?.focus();
     }
 
     function retry() {
@@ -207,7 +215,7 @@ function renderQuestions(el, props, model) {
       save();
       const fresh = question(q, index);
       fieldset.replaceWith(fresh);
-      fresh.querySelector("input").focus();
+      fresh.querySelector("input")?.focus();
       announce(parts.status, `Vraag ${index + 1}: probeer het opnieuw.`);
     }
 
@@ -215,9 +223,10 @@ function renderQuestions(el, props, model) {
   }
 
   /** "Hoe zeker ben je?": optional, chosen before checking; its values are props.confidence. */
+  /** @param {string} base @param {string | null | undefined} chosen */
   function confidenceChoice(base, chosen) {
     if (!props.confidence) return null;
-    const name = `${base}-zeker`;
+    const name = `${base}-confidence`;
     return h("fieldset", { class: "isw-confidence" },
       h("legend", {}, "Hoe zeker ben je? ", h("span", { class: "isw-optional" }, "(niet verplicht)")),
       props.confidence.map((level) => h("span", { class: "isw-confidence-choice" },
@@ -228,9 +237,14 @@ function renderQuestions(el, props, model) {
   draw();
 }
 
-/** What the reader said about their certainty, and what it means now the answer is known. */
-function confidenceSaid(level, good) {
-  if (level === "zeker" && !good) {
+/**
+ * What the reader said about their certainty, and what it means now the answer is known.
+ * @param {string} level
+ * @param {boolean} good
+ * @param {string[]} levels  props.confidence, the most sure first
+ */
+function confidenceSaid(level, good, levels) {
+  if (level === levels[0] && !good) {
     return "Je was zeker, maar dit klopt niet. Lees de uitleg goed: zo'n verrassing onthoud je vaak het best.";
   }
   return `Je zei vooraf: ${level}.`;
@@ -238,6 +252,7 @@ function confidenceSaid(level, good) {
 
 // ---------------------------------------------------------------- self-scan
 
+/** @param {HTMLElement} el @param {ScanProps} props @param {Model} model */
 function renderScan(el, props, model) {
   /** @type {Record<string, number>} */
   let scores = model.get("answers")?.scores ?? {};
@@ -248,6 +263,8 @@ function renderScan(el, props, model) {
   const texts = h("div", { class: "isw-profile-texts" });
   const chart = h("div", { class: "isw-chart", hidden: true, role: "img",
     "aria-label": "Staafdiagram van je profiel. De tabel hieronder geeft dezelfde scores." });
+  const chartFailed = h("p", { class: "isw-chart-failed", hidden: true },
+    "De grafiek kan hier niet worden getekend. De tabel hieronder geeft dezelfde scores.");
   const codeField = h("input", { type: "text", readonly: true, id: `${props.id}-code`, class: "isw-code" });
   const share = h("div", { class: "isw-share", hidden: true },
     h("label", { for: `${props.id}-code` }, "Jouw resultaatcode voor de teampagina (zonder naam):"),
@@ -257,8 +274,9 @@ function renderScan(el, props, model) {
   const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
-    chart, h("div", { class: "isw-table-scroll" }, table), texts, share);
+    chart, chartFailed, h("div", { class: "isw-table-scroll" }, table), texts, share);
 
+  /** @param {ScanProps["statements"][number]} s @param {number} index */
   function statement(s, index) {
     const name = `${props.id}-${s.id}`;
     const choices = props.scale.map((label, i) => {
@@ -269,9 +287,10 @@ function renderScan(el, props, model) {
         scores = { ...scores, [s.id]: value };
         save();
         const now = profile(props, scores).find((d) => d.id === s.dimension);
+        if (!now) return;
         announce(parts.status, now.mean === null
           ? `${now.name}: nog ${now.missing} ${now.missing === 1 ? "uitspraak" : "uitspraken"} te gaan.`
-          : `${now.name}: ${number(now.mean)}, ${now.band_name.toLowerCase()}.`);
+          : `${now.name}: ${number(now.mean)}, ${String(now.band_name).toLowerCase()}.`);
       });
       return h("div", { class: "isw-scale-choice" }, input,
         h("label", { for: `${name}-${value}` }, h("span", { class: "isw-scale-value" }, String(value)), ` ${label}`));
@@ -289,6 +308,7 @@ function renderScan(el, props, model) {
     showProfile(rows);
   }
 
+  /** @param {import("./logic.js").ProfileRow[]} rows */
   function showProfile(rows) {
     fill(table,
       h("caption", {}, `Gemiddelde score per dimensie (${low} tot ${high})`),
@@ -300,8 +320,8 @@ function renderScan(el, props, model) {
         h("td", {}, row.mean === null ? `nog ${row.missing} te beantwoorden` : row.band_name)))));
     fill(texts, ...rows.filter((row) => row.mean !== null).map((row) => {
       const dimension = props.dimensions.find((d) => d.id === row.id);
-      return h("p", {}, h("strong", {}, `${row.name} (${row.band_name.toLowerCase()}): `),
-        h("span", { html: dimension[row.band] }));
+      return h("p", {}, h("strong", {}, `${row.name} (${String(row.band_name).toLowerCase()}): `),
+        h("span", { html: dimension?.[String(row.band)] }));
     }));
     const code = encodeProfile(props, rows);
     share.hidden = code === null;
@@ -310,8 +330,15 @@ function renderScan(el, props, model) {
   }
 
   /** The chart appears, and Vega loads, once a dimension is complete. */
+  /** @param {import("./logic.js").ProfileRow[]} rows */
   async function drawChart(rows) {
     if (!props.chart || rows.every((row) => row.mean === null)) {
+      chart.hidden = true;
+      return;
+    }
+    // Live in Jupyter anywidget runs this module from a blob URL, beside which there is no
+    // chart module and no Vega bundle: there the table below says it all.
+    if (new URL(import.meta.url).protocol === "blob:") {
       chart.hidden = true;
       return;
     }
@@ -324,8 +351,13 @@ function renderScan(el, props, model) {
       await showChart(chart, spec, {
         [data.name]: chartRows(data, rows.map((row) => ({ dimension: row.name, score: row.mean }))),
       });
-    } catch {
-      chart.hidden = true; // live in Jupyter there is no Vega bundle: the table says it all
+      chartFailed.hidden = true;
+    } catch (error) {
+      // Said in the chart's place (the table still gives the same scores); the reason goes to
+      // the console for whoever maintains the site.
+      console.error("De grafiek van het profiel kon niet worden getekend", error);
+      chart.hidden = true;
+      chartFailed.hidden = false;
     }
   }
 
@@ -342,7 +374,9 @@ function renderScan(el, props, model) {
 
 // ---------------------------------------------------------------- sort
 
+/** @param {HTMLElement} el @param {SortProps} props @param {Model} model */
 function renderSort(el, props, model) {
+  /** @type {{placed: Record<string, string>, checked: boolean}} */
   let state = model.get("answers") ?? { placed: {}, checked: false };
   const parts = frame(el, props, model, () => { state = { placed: {}, checked: false }; draw(); });
   const correctCount = () => props.items.filter((item) => state.placed[item.id] === item.category).length;
@@ -363,14 +397,14 @@ function renderSort(el, props, model) {
     save();
     draw();
     announce(parts.status, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`);
-    parts.body.querySelector(".isw-actions button").focus();
+    parts.body.querySelector(".isw-actions")?.querySelector("button")?.focus();
   }
 
   function retry() {
     state = { ...state, checked: false };
     save();
     draw();
-    parts.body.querySelector("select").focus();
+    parts.body.querySelector("select")?.focus();
     announce(parts.status, "Pas je keuzes aan en controleer opnieuw.");
   }
 
@@ -387,7 +421,7 @@ function renderSort(el, props, model) {
       const row = h("li", { class: "isw-sort-item" }, h("label", { for: id, html: item.html }), select);
       if (state.checked) {
         const good = state.placed[item.id] === item.category;
-        const right = props.categories.find((c) => c.id === item.category).name;
+        const right = props.categories.find((c) => c.id === item.category)?.name;
         row.append(h("p", { class: "isw-option-feedback" }, verdict(good),
           good ? " " : ` Het juiste antwoord is ${right}. `, h("span", { html: item.feedback })));
         row.classList.add(good ? "isw-is-correct" : "isw-is-wrong");
@@ -403,6 +437,7 @@ function renderSort(el, props, model) {
 
 // ---------------------------------------------------------------- reflection
 
+/** @param {HTMLElement} el @param {CommonProps} props @param {Model} model */
 function renderReflection(el, props, model) {
   const parts = frame(el, props, model, () => { area.value = ""; printed.textContent = ""; saved.textContent = ""; });
   const id = `${props.id}-text`;
@@ -410,6 +445,7 @@ function renderReflection(el, props, model) {
   area.value = model.get("answers")?.text ?? "";
   const saved = h("p", { class: "isw-hint", id: `${id}-saved` });
   const printed = h("div", { class: "isw-print-answer" }, area.value);
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   area.addEventListener("input", () => {
     printed.textContent = area.value;
@@ -445,7 +481,10 @@ function renderReflection(el, props, model) {
 
 // ---------------------------------------------------------------- entry point
 
-/** The code for each kind of exercise that widgets/_schema.py defines. */
+/**
+ * The code for each kind of exercise that widgets/_schema.py defines.
+ * @type {Record<string, (el: HTMLElement, props: any, model: Model) => void>}
+ */
 const RENDERERS = {
   quiz: renderQuestions,
   casus: renderQuestions,
@@ -454,7 +493,10 @@ const RENDERERS = {
   reflectie: renderReflection,
 };
 
-/** anywidget's entry point; the static site's loader calls it the same way. */
+/**
+ * anywidget's entry point; the static site's loader calls it the same way.
+ * @param {{model: Model, el: HTMLElement}} host
+ */
 function render({ model, el }) {
   const props = model.get("props");
   const kind = RENDERERS[props.kind];
@@ -468,6 +510,7 @@ function render({ model, el }) {
  * Live in JupyterLab a key pressed in an exercise bubbles up to the notebook, whose shortcuts
  * act on it: the arrow keys move the active cell instead of the choice, `b` adds a cell.
  * Keys stay in the exercise; Escape (back to the notebook) and Ctrl/⌘ shortcuts go on.
+ * @param {KeyboardEvent} event
  */
 function keepKeys(event) {
   if (event.key !== "Escape" && !event.ctrlKey && !event.metaKey) event.stopPropagation();

@@ -3,7 +3,18 @@
 // (tests/node/). Every value both sides must agree on (bands, scale, chart names, the
 // dimensions' fingerprint) arrives from Python in the props; none is written here.
 
-/** Right when the chosen options (authored indices) are exactly the correct ones. */
+/** @typedef {import("./types.js").Band} Band */
+/** @typedef {{id: string, name: string, mean: number | null, band: string | null, band_name: string | null, missing: number}} ProfileRow */
+/**
+ * What the team page knows of each scan (widgets/_props.py `scan_identity`).
+ * @typedef {{title: string, dimensions: string[], fingerprint: string, scale_min: number, scale_max: number}} ScanIdentity
+ */
+
+/**
+ * Right when the chosen options (authored indices) are exactly the correct ones.
+ * @param {{options: {correct: boolean}[]}} question
+ * @param {number[]} chosen
+ */
 export function isCorrect(question, chosen) {
   return question.options.every((option, i) => option.correct === chosen.includes(i));
 }
@@ -22,13 +33,22 @@ export function questionScore(questions, answers) {
   };
 }
 
-/** The band a mean score falls in: the highest whose floor it reaches, or null. */
+/**
+ * The band a mean score falls in: the highest whose floor it reaches, or null.
+ * @param {Band[]} bands
+ * @param {number | null} mean
+ */
 export function bandOf(bands, mean) {
   if (mean === null) return null;
   return [...bands].sort((a, b) => b.floor - a.floor).find((band) => mean >= band.floor) ?? null;
 }
 
-/** Mean score per dimension (null while a statement of it is unanswered) and its band. */
+/**
+ * Mean score per dimension (null while a statement of it is unanswered) and its band.
+ * @param {{dimensions: {id: string, name: string}[], statements: {id: string, dimension: string}[], bands: Band[]}} scan
+ * @param {Record<string, number>} scores  by statement id
+ * @returns {ProfileRow[]}
+ */
 export function profile(scan, scores) {
   return scan.dimensions.map((dimension) => {
     const mine = scan.statements.filter((s) => s.dimension === dimension.id);
@@ -46,17 +66,21 @@ export function profile(scan, scores) {
 // so an old code is refused instead of relabelled. The check catches typing and copying slips.
 const CODE_VERSION = "IS2";
 
-/** Two base-36 characters that change when any character of `text` does. */
+/** Two base-36 characters that change when any character of `text` does. @param {string} text */
 export function checksum(text) {
   let sum = 0;
-  for (const char of text) sum = (sum * 31 + char.codePointAt(0)) % 1296;
+  for (const char of text) sum = (sum * 31 + (char.codePointAt(0) ?? 0)) % 1296;
   return sum.toString(36).padStart(2, "0");
 }
 
-/** The code for a complete profile, or null while a dimension is open. */
+/**
+ * The code for a complete profile, or null while a dimension is open.
+ * @param {{id: string, fingerprint: string}} scan
+ * @param {{mean: number | null}[]} rows
+ */
 export function encodeProfile(scan, rows) {
   if (rows.some((row) => row.mean === null)) return null;
-  const values = rows.map((row) => Math.round(row.mean * 10)).join("-");
+  const values = rows.map((row) => Math.round(Number(row.mean) * 10)).join("-");
   const body = `${CODE_VERSION}.${scan.id}.${scan.fingerprint}.${values}`;
   return `${body}.${checksum(body)}`;
 }
@@ -64,8 +88,7 @@ export function encodeProfile(scan, rows) {
 /**
  * Read a code back; throws an Error with a Dutch message when it is broken, old or unknown.
  * @param {string} code
- * @param {Record<string, {title: string, dimensions: string[], fingerprint: string,
- *   scale_min: number, scale_max: number}>} scans  the scans the book has, by id
+ * @param {Record<string, ScanIdentity>} scans  the scans the book has, by id
  */
 export function decodeProfile(code, scans) {
   const parts = code.trim().split(".");
@@ -94,29 +117,35 @@ export function decodeProfile(code, scans) {
   return { scanId, scores: numbers.map((n) => n / 10) };
 }
 
-/** Valid profiles per scan, and a Dutch message per line that could not be read. */
+/**
+ * Valid profiles per scan, and a Dutch message per line that could not be read.
+ * @param {string} text
+ * @param {Record<string, ScanIdentity>} scans
+ */
 export function readCodes(text, scans) {
+  /** @type {Record<string, number[][]>} */
   const profiles = {};
+  /** @type {string[]} */
   const problems = [];
   text.split("\n").forEach((line, index) => {
     if (!line.trim()) return;
     try {
       const { scanId, scores } = decodeProfile(line, scans);
-      (profiles[scanId] ??= []).push(scores);
+      profiles[scanId] = [...(profiles[scanId] ?? []), scores];
     } catch (error) {
-      problems.push(`Regel ${index + 1}: ${error.message}.`);
+      problems.push(`Regel ${index + 1}: ${error instanceof Error ? error.message : String(error)}.`);
     }
   });
   return { profiles, problems };
 }
 
-/** Lowest, highest and mean of a list of scores. */
+/** Lowest, highest and mean of a list of scores. @param {number[]} values */
 export function spread(values) {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   return { min: Math.min(...values), max: Math.max(...values), mean };
 }
 
-/** 'H3' for a page of chapter 3, '' for any other page. */
+/** 'H3' for a page of chapter 3, '' for any other page. @param {string | null | undefined} page */
 export function chapterOf(page) {
   const match = /\/h(\d+)-[^/]*$/.exec(page ?? "");
   return match ? `H${match[1]}` : "";
@@ -126,9 +155,12 @@ export function chapterOf(page) {
  * What 'Mijn resultaten' shows, from the saved records: a row per scored exercise and a row
  * per complete dimension of a scan. It reads the shape of each result (a score out of a total,
  * or a profile), not a list of kinds.
+ * @param {Record<string, import("./types.js").SavedExercise>} records
  */
 export function summarise(records) {
+  /** @type {{id: string, label: string, percent: number, outcome: string, page: string}[]} */
   const quizzes = [];
+  /** @type {{id: string, label: string, dimension: string, name: string, score: number, page: string}[]} */
   const scans = [];
   for (const [id, record] of Object.entries(records)) {
     const label = `${chapterOf(record.page)} ${record.title}`.trim();
@@ -137,10 +169,10 @@ export function summarise(records) {
       quizzes.push({ id, label, percent: Math.round((100 * result.score) / result.total),
         outcome: `${result.score} van ${result.total} goed`, page: record.page });
     }
-    for (const row of result.profile ?? []) {
+    for (const row of /** @type {ProfileRow[]} */ (result.profile ?? [])) {
       if (row.mean !== null) {
         scans.push({ id, label, dimension: `${record.title}: ${row.name}`, name: row.name,
-          score: Math.round(row.mean * 10) / 10, page: record.page });
+          score: Math.round(Number(row.mean) * 10) / 10, page: record.page });
       }
     }
   }
@@ -163,14 +195,14 @@ export function newSeed() {
   return Math.floor(Math.random() * 2 ** 32);
 }
 
-/** A 32-bit hash of a text (FNV-1a), to give each question its own order from one seed. */
+/** A 32-bit hash of a text (FNV-1a), to give each question its own order from one seed. @param {string} text */
 function hash(text) {
   let h = 0x811c9dc5;
-  for (const char of text) h = Math.imul(h ^ char.codePointAt(0), 0x01000193);
+  for (const char of text) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193);
   return h >>> 0;
 }
 
-/** A small seeded random generator (mulberry32): the same seed gives the same numbers. */
+/** A small seeded random generator (mulberry32): the same seed gives the same numbers. @param {number} seed */
 function generator(seed) {
   let state = seed >>> 0;
   return () => {
@@ -185,6 +217,9 @@ function generator(seed) {
 /**
  * The order in which to show `count` options: a permutation of 0…count-1 (authored indices),
  * the same for the same seed and key, different across keys and (nearly always) seeds.
+ * @param {number} count
+ * @param {number} seed
+ * @param {string} key
  */
 export function shuffledOrder(count, seed, key) {
   const random = generator((seed ^ hash(key)) >>> 0);

@@ -7,18 +7,27 @@
 
 import { progress } from "./learning.js";
 
+/** @param {string} tag @param {string} className */
 const element = (tag, className) => Object.assign(document.createElement(tag), { className });
 
+/** @param {{done: number, total: number}} count */
 export const phrase = ({ done, total }) => `${done} van ${total} ${total === 1 ? "oefening" : "oefeningen"} gedaan`;
 
-/** Entry point called by loader.js on every page. */
-export function mount(root, { store, book, base }) {
+/**
+ * Entry point called by loader.js on every page.
+ * @param {ParentNode} root
+ * @param {{store: import("./types.js").Store, book: import("./types.js").Book, base: URL,
+ *   contract: import("./types.js").Contract}} context
+ */
+export function mount(root, { store, book, base, contract }) {
+  /** @param {string} href @returns {string} the page's path from the site's root ("" elsewhere) */
   const pageOf = (href) => {
     const url = new URL(href, location.href);
-    return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : null;
+    return url.pathname.startsWith(base.pathname) ? decodeURI(url.pathname.slice(base.pathname.length)) : "";
   };
-  const links = [...root.querySelectorAll("nav.sidebar-tree a.reference.internal[href]")];
-  const line = root.querySelector(".isw-progress-line"); // under the title, written by the build
+  const links = [...root.querySelectorAll("nav.sidebar-tree a.reference.internal[href]")]
+    .filter((link) => link instanceof HTMLAnchorElement);
+  const line = root.querySelector(`.${contract.progress_line}`); // under the title, written by the build
 
   function draw() {
     const counts = progress(book, store.all());

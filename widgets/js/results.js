@@ -6,7 +6,7 @@
 //
 // A source file: tools/bundle.mjs makes widgets/static/results.js from it.
 
-import { calibration, currentRecords, importChanges } from "./learning.js";
+import { calibration, currentRecords, dueQuestions, importChanges } from "./learning.js";
 import { chapterOf, chartRows, summarise } from "./logic.js";
 import { merged, problemWith } from "./store.js";
 import { announce, button, download, fill, h, number, statusRegion } from "./ui.js";
@@ -15,11 +15,19 @@ const VERSION = new URL(import.meta.url).search;
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
 const chartModule = `./chart.js${VERSION}`;
 
-/** Entry point called by loader.js for `<div data-isw-page="results">`. */
-export async function mount(el, { store, catalog, base }) {
+/** @typedef {import("./types.js").ChartData} ChartData */
+
+/**
+ * Entry point called by loader.js for `<div data-isw-page="results">`.
+ * @param {HTMLElement} el
+ * @param {import("./types.js").PageContext} context
+ */
+export async function mount(el, { store, catalog, base, contract }) {
   // The overview chart's spec and its two named data sets, as widgets/_charts.py made them,
   // and the calibration chart's.
-  const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart);
+  /** @type {{spec: object, data: {quizzes: ChartData, scans: ChartData}, scale_min: number, scale_max: number,
+   *   calibration: {spec: object, data: ChartData, levels: string[]}}} */
+  const { spec, data, scale_min: low, scale_max: high, calibration: sure } = JSON.parse(el.dataset.chart ?? "");
   const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
@@ -33,8 +41,8 @@ export async function mount(el, { store, catalog, base }) {
     const levels = calibration(records, book, sure.levels);
     const rated = levels.some((row) => row.total > 0);
     const count = Object.keys(records).length;
-    const now = Date.now();
-    const due = Object.values(store.review()).filter((box) => Date.parse(box.due) <= now).length;
+    // The same count as Herhalen's: only the boxes of answers that still count.
+    const due = dueQuestions(store.review(), book, Date.now(), contract.confidence[0]).due.length;
     const sureChart = h("div", { class: "isw-chart", role: "img",
       "aria-label": "Staafdiagram: per mate van zekerheid het deel van je antwoorden dat goed was. De tabel ernaast geeft dezelfde gegevens." });
     const chart = h("div", { class: "isw-chart", role: "img",
@@ -77,7 +85,7 @@ export async function mount(el, { store, catalog, base }) {
             h("td", {}, String(row.total)), h("td", {}, String(row.good)),
             h("td", {}, row.percent === null ? "–" : `${row.percent}%`)))))))
         : h("p", {}, "Je hebt nog bij geen vraag gezegd hoe zeker je was. Dat kan bij elke quizvraag, voordat je je antwoord laat nakijken."),
-      rated ? h("p", {}, "Wie goed inschat wat hij weet, heeft bij zeker de meeste antwoorden goed en bij gok de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.") : null,
+      rated ? h("p", {}, `Wie goed inschat wat hij weet, heeft bij ${sure.levels[0]} de meeste antwoorden goed en bij ${sure.levels.at(-1)} de minste. Vragen die je zeker wist en toch fout had, staan bij Herhalen bovenaan.`) : null,
       book?.review ? h("p", { class: "isw-review-due" }, due === 0
         ? "Er staan nu geen vragen klaar om te herhalen. "
         : `Er ${due === 1 ? "staat 1 vraag" : `staan ${due} vragen`} klaar om te herhalen. `,
@@ -115,7 +123,10 @@ export async function mount(el, { store, catalog, base }) {
     }
   }
 
-  /** Say plainly whether the browser may still clear what it keeps, and what the backup is. */
+  /**
+   * Say plainly whether the browser may still clear what it keeps, and what the backup is.
+   * @param {boolean | null} kept
+   */
   function keepingText(kept) {
     const blocked = document.documentElement.dataset.iswStorage === "memory";
     return blocked
@@ -131,6 +142,7 @@ export async function mount(el, { store, catalog, base }) {
     const input = h("input", { type: "file", id: "isw-import-file", accept: ".json,application/json",
       "aria-describedby": "isw-import-hint" });
     const message = h("div", { class: "isw-import-message" });
+    /** @param {number} count @param {string} one @param {string} more */
     const n = (count, one, more) => `${count} ${count === 1 ? one : more}`;
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
@@ -153,13 +165,14 @@ export async function mount(el, { store, catalog, base }) {
       }
       const change = importChanges(store.snapshot(), theirs);
       const contents = `Het bestand bevat ${n(change.exercises, "oefening", "oefeningen")} en ${n(change.review, "vraag", "vragen")} om te herhalen.`;
+      /** @param {string} how @param {import("./types.js").StoreRecord} data */
       const finish = (how, data) => async () => {
         store.replace(data);
         input.value = "";
         message.replaceChildren();
         await draw();
         announce(status, `Je antwoorden uit het bestand zijn ${how}.`);
-        content.querySelector("#isw-import-file")?.focus();
+        /** @type {HTMLInputElement | null} */ (content.querySelector("#isw-import-file"))?.focus();
       };
       const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", merged(store.snapshot(), theirs)));
       fill(message, h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
@@ -185,8 +198,10 @@ export async function mount(el, { store, catalog, base }) {
       h("div", {}, input), message);
   }
 
+  /** @param {MouseEvent} event */
   function confirmErase(event) {
-    const actions = event.target.closest(".isw-actions");
+    const clicked = /** @type {HTMLButtonElement} */ (event.target);
+    const actions = /** @type {HTMLElement} */ (clicked.closest(".isw-actions"));
     const yes = button("Ja, wis alles", async () => {
       store.clear();
       await draw();
@@ -195,7 +210,7 @@ export async function mount(el, { store, catalog, base }) {
     });
     const no = button("Nee, bewaar ze", () => {
       question.remove();
-      event.target.focus();
+      clicked.focus();
     }, true);
     const question = h("p", { class: "isw-confirm", role: "group", "aria-label": "Bevestig wissen" },
       "Weet je het zeker? Dit haalt al je antwoorden uit deze browser. ", yes, " ", no);

@@ -13,30 +13,24 @@
 export const FORMAT = 1;
 const DAY = 24 * 60 * 60 * 1000;
 
+/** @typedef {import("./types.js").SavedExercise} SavedExercise */
+/** @typedef {import("./types.js").ReviewBox} ReviewBox */
+/** @typedef {import("./types.js").StoreRecord} StoreRecord */
+
+/** @returns {StoreRecord} */
 const empty = () => ({ format: FORMAT, exercises: {}, review: {} });
+/** @param {unknown} value @returns {value is Record<string, any>} */
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** The reader's current, valid answer to a question, or null (none, unchecked or changed). */
-export function answerOf(saved, questionId, fingerprint) {
-  const state = saved?.answers?.questions?.[questionId];
-  return state?.checked && state.fingerprint === fingerprint ? state : null;
-}
-
-/** True when a saved question answer is for an older version of the question. */
+/**
+ * True when a saved question answer is for an older version of the question.
+ * @param {SavedExercise | null} saved
+ * @param {string} questionId
+ * @param {string} fingerprint  the question's now
+ */
 export function isChanged(saved, questionId, fingerprint) {
   const state = saved?.answers?.questions?.[questionId];
   return Boolean(state?.checked && state.fingerprint !== fingerprint);
-}
-
-/** Is this exercise done, for the current version of it (`entry` from catalog.json)? */
-export function isDone(saved, entry) {
-  if (!saved || !entry) return false;
-  if (entry.questions) {
-    return Object.entries(entry.questions).every(([id, print]) => answerOf(saved, id, print));
-  }
-  if (saved.fingerprint !== entry.fingerprint) return false;
-  if (entry.kind === "scan") return Boolean(saved.result?.profile?.every((row) => row.mean !== null));
-  return saved.result !== null && saved.result !== undefined; // sort: checked; reflectie: text
 }
 
 /**
@@ -44,6 +38,11 @@ export function isDone(saved, entry) {
  * due moves it one box on (it comes back after `intervals[box - 1]` days), a wrong one back to
  * box 1, due at once. A right answer before the question is due again (trying once more at
  * once) leaves box and date as they were: else three quick retries would put it away for weeks.
+ * @param {Record<string, ReviewBox>} review  changed in place
+ * @param {string} id  the exercise's
+ * @param {SavedExercise | undefined} before
+ * @param {SavedExercise} after
+ * @param {number[]} intervals
  */
 function schedule(review, id, before, after, intervals) {
   for (const [questionId, state] of Object.entries(after?.answers?.questions ?? {})) {
@@ -64,6 +63,8 @@ function schedule(review, id, before, after, intervals) {
 
 /**
  * Is `data` a record this store wrote (or an export of one)? Returns a Dutch reason when not.
+ * @param {unknown} data
+ * @param {string} [site]  the store's key, which an export carries
  * @returns {string | null}
  */
 export function problemWith(data, site) {
@@ -89,7 +90,12 @@ export function problemWith(data, site) {
   return null;
 }
 
-/** Merge two records: per exercise and per review box the most recently saved wins. */
+/**
+ * Merge two records: per exercise and per review box the most recently saved wins.
+ * @param {StoreRecord} mine
+ * @param {StoreRecord} theirs
+ * @returns {StoreRecord}
+ */
 export function merged(mine, theirs) {
   const exercises = { ...mine.exercises };
   for (const [id, saved] of Object.entries(theirs.exercises)) {
@@ -109,9 +115,11 @@ export function merged(mine, theirs) {
  */
 export function openStore(key, intervals) {
   const site = key;
+  /** @type {Set<() => void>} */
   const listeners = new Set();
   let asked = false;
 
+  /** @returns {StoreRecord} */
   function load() {
     try {
       const data = JSON.parse(localStorage.getItem(key) ?? "null");
@@ -122,6 +130,7 @@ export function openStore(key, intervals) {
     return empty();
   }
 
+  /** @param {{exercises: StoreRecord["exercises"], review: StoreRecord["review"]}} data */
   function save(data) {
     try {
       localStorage.setItem(key, JSON.stringify({ format: FORMAT, exercises: data.exercises, review: data.review }));
@@ -143,13 +152,16 @@ export function openStore(key, intervals) {
     key,
     site,
     intervals,
+    /** @param {string} id */
     read: (id) => load().exercises[id] ?? null,
+    /** @param {string} id @param {SavedExercise} saved */
     write(id, saved) {
       const data = load();
       schedule(data.review, id, data.exercises[id], saved, intervals);
       data.exercises[id] = saved;
       save(data);
     },
+    /** @param {string} id */
     remove(id) {
       const data = load();
       delete data.exercises[id];
@@ -160,7 +172,7 @@ export function openStore(key, intervals) {
     review: () => load().review,
     /** The whole record, as the export file holds it. */
     snapshot: () => ({ ...load(), site }),
-    /** Replace everything with `data` (already checked with problemWith). */
+    /** Replace everything with `data` (already checked with problemWith). @param {StoreRecord} data */
     replace(data) {
       save({ exercises: data.exercises, review: data.review });
     },
@@ -172,7 +184,7 @@ export function openStore(key, intervals) {
       }
       for (const listener of listeners) listener();
     },
-    /** Call `listener` after every change, on this page. */
+    /** Call `listener` after every change, on this page. @param {() => void} listener */
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -9,10 +9,14 @@ import { announce, button, fill, h, number, statusRegion } from "./ui.js";
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
 const chartModule = `./chart.js${new URL(import.meta.url).search}`;
 
-/** Entry point called by loader.js for `<div data-isw-page="team">`. */
+/**
+ * Entry point called by loader.js for `<div data-isw-page="team">`.
+ * @param {HTMLElement} el
+ */
 export function mount(el) {
   // The chart, its named data set and the scans the book has, as widgets/_pages.py made them.
-  const { spec, data, scans } = JSON.parse(el.dataset.team);
+  /** @type {{spec: object, data: import("./types.js").ChartData, scans: Record<string, import("./logic.js").ScanIdentity>}} */
+  const { spec, data, scans } = JSON.parse(el.dataset.team ?? "");
   const status = statusRegion();
   const area = h("textarea", { id: "team-codes", rows: 6, class: "isw-textarea", spellcheck: "false" });
   const errors = h("div", { class: "isw-problems", id: "team-problems" });
@@ -35,6 +39,7 @@ export function mount(el) {
   el.classList.add("isw-hydrated");
   area.setAttribute("aria-describedby", "team-problems");
 
+  /** @param {string} scanId @param {number[][]} list  scores per person, per dimension */
   async function showScan(scanId, list) {
     const { title, dimensions, scale_min: low, scale_max: high } = scans[scanId];
     const chart = h("div", { class: "isw-chart", role: "img",

@@ -27,6 +27,7 @@ export async function showChart(el, spec, data = {}) {
   return view;
 }
 
+/** @param {HTMLElement} el @param {object} spec */
 async function embed(el, spec) {
   const { vegaEmbed } = await vega();
   // Vega gives its own element a role; `el` keeps ours (an image with a text alternative).
@@ -44,11 +45,17 @@ async function embed(el, spec) {
   });
   // Vega adds a form for input bindings even to a chart without any: an empty form, with no
   // way to send it, only confuses assistive technology.
-  for (const form of canvas.querySelectorAll("form.vega-bindings")) if (!form.elements.length) form.remove();
+  for (const form of canvas.querySelectorAll("form")) {
+    if (form.classList.contains("vega-bindings") && !form.elements.length) form.remove();
+  }
   return result.view;
 }
 
-/** Draw a figure in the text when it comes near the screen. */
+/**
+ * Draw a figure in the text when it comes near the screen.
+ * @param {HTMLElement} el
+ * @param {object} spec
+ */
 export function drawWhenVisible(el, spec) {
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) {
@@ -59,7 +66,12 @@ export function drawWhenVisible(el, spec) {
   observer.observe(el);
 }
 
-/** The chart as an SVG or PNG file, for downloading. */
+/**
+ * The chart as an SVG or PNG file, for downloading.
+ * @param {HTMLElement} el
+ * @param {"svg" | "png"} format
+ * @returns {Promise<string | null>}  SVG text, or a PNG as a data URL
+ */
 export async function exportChart(el, format) {
   const view = await views.get(el);
   if (!view) return null;

@@ -30,18 +30,23 @@
 // one more round of `await import()` put every exercise behind the theme's DOMContentLoaded work.
 import { isChanged, openStore } from "./store.js";
 
+/** @typedef {import("../js/types.js").SavedExercise} SavedExercise */
+/** @typedef {import("../js/types.js").Props} Props */
+
 /** The build's version stamp (`?v=…` on this module's URL), passed on to every module it
  * loads, so a browser never mixes a new page with an old cached module. */
 const VERSION = new URL(import.meta.url).search;
 
 /** What Python says the browser must agree on (widgets/_contract.py `shared()`), given to this
  * module as its script tag's data-isw-contract attribute by the Sphinx extension. */
-const CONTRACT = JSON.parse(document.querySelector("script[data-isw-contract]")?.dataset.iswContract ?? "null");
-if (!CONTRACT) throw new Error("loader.js: het script-element mist data-isw-contract");
+const CONTRACT_JSON = document.querySelector("script[data-isw-contract]")?.getAttribute("data-isw-contract");
+if (!CONTRACT_JSON) throw new Error("loader.js: het script-element mist data-isw-contract");
+/** @type {import("../js/types.js").Contract} */
+const CONTRACT = JSON.parse(CONTRACT_JSON);
 
 /** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
 const BASE = new URL("../../", import.meta.url);
-const SITE = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
+const SITE = document.querySelector(`meta[name="${CONTRACT.site_meta}"]`)?.getAttribute("content") ?? "";
 
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
@@ -50,7 +55,7 @@ export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathnam
 /** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
 let catalogPromise;
 export function catalog() {
-  catalogPromise ??= fetch(new URL("catalog.json", import.meta.url), { cache: "no-cache" })
+  catalogPromise ??= fetch(new URL(CONTRACT.catalog_file, import.meta.url), { cache: "no-cache" })
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
   return catalogPromise;
@@ -60,11 +65,15 @@ export function catalog() {
  * The saved answers that still fit these props. An answer to a question the author has
  * changed since (its fingerprint differs) is left out, and the question is named in
  * `changed`, so the exercise can say so and the reader answers it again.
+ * @param {any} props  an exercise's (widgets/_props.py)
+ * @param {SavedExercise | null} saved
  */
 export function current(props, saved) {
   if (!saved) return { answers: null, result: null, changed: null };
   if (props.questions) {
+    /** @type {Record<string, unknown>} */
     const questions = {};
+    /** @type {string[]} */
     const changed = [];
     for (const q of props.questions) {
       const state = saved.answers?.questions?.[q.id];
@@ -77,10 +86,18 @@ export function current(props, saved) {
   return { answers: saved.answers, result: saved.result ?? null, changed: null };
 }
 
-/** anywidget's model contract, kept in memory and saved to `store` on save_changes(). */
+/**
+ * anywidget's model contract, kept in memory and saved to `store` on save_changes().
+ * @param {any} props  an exercise's (widgets/_props.py)
+ * @param {SavedExercise | null} saved
+ * @param {{write(id: string, saved: SavedExercise): void, remove(id: string): void}} [target]
+ * @returns {import("../js/types.js").Model}
+ */
 export function createModel(props, saved, target = store) {
   // No seed yet: the exercise draws one (with storage blocked, too, so options are shuffled).
+  /** @type {Record<string, any>} */
   const state = { props, ...current(props, saved), seed: saved?.seed ?? null };
+  /** @type {Map<string, Function[]>} */
   const listeners = new Map();
   return {
     get: (name) => state[name],
@@ -100,10 +117,12 @@ export function createModel(props, saved, target = store) {
         target.remove(props.id);
         return;
       }
+      /** @type {Record<string, unknown>} */
       const values = { kind: props.kind, title: props.title, page: location.pathname,
         fingerprint: props.answers_fingerprint, answers: state.answers, result: state.result, seed: state.seed,
         saved: new Date().toISOString() };
-      target.write(props.id, Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]])));
+      const record = Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]]));
+      target.write(props.id, /** @type {SavedExercise} */ (record));
     },
     send() {},
   };
@@ -111,30 +130,37 @@ export function createModel(props, saved, target = store) {
 
 /** Make every exercise on the page interactive. */
 export async function hydrate(root = document) {
-  const sections = [...root.querySelectorAll("section.isw-widget[data-props]")];
+  const sections = [...root.querySelectorAll("section.isw-widget[data-props]")]
+    .filter((section) => section instanceof HTMLElement);
   if (sections.length === 0) return;
   const { default: widget } = await import(`./exercise.js${VERSION}`);
+  // Each exercise on its own: one that cannot start (its props unreadable, its code failing)
+  // keeps its readable markup, and the others still come alive.
   for (const section of sections) {
-    const props = JSON.parse(section.dataset.props);
     try {
+      const props = JSON.parse(section.dataset.props ?? "");
       widget.render({ model: createModel(props, store.read(props.id)), el: section });
       section.dataset.hydrated = "true";
     } catch (error) {
-      console.error(`Oefening ${props.id} kon niet starten`, error);
+      console.error(`Oefening ${section.id || "(zonder id)"} kon niet starten`, error);
     }
   }
   performance.mark("isw-hydrated");
 }
 
-/** Pages with their own browser code: the element's data-isw-page names its module. */
+/**
+ * Pages with their own browser code: the element's data-isw-page names its module.
+ * @type {Record<string, string>}
+ */
 const PAGE_MODULES = { results: "./results.js", team: "./team.js", review: "./review.js" };
 
 async function mountPages(root = document) {
   for (const element of root.querySelectorAll("[data-isw-page]")) {
-    const path = PAGE_MODULES[element.dataset.iswPage];
+    if (!(element instanceof HTMLElement)) continue;
+    const path = PAGE_MODULES[element.dataset.iswPage ?? ""];
     if (!path) continue;
     const module = await import(`${path}${VERSION}`);
-    await module.mount(element, { store, catalog, createModel, base: BASE });
+    await module.mount(element, { store, catalog, createModel, base: BASE, contract: CONTRACT });
   }
 }
 
@@ -143,7 +169,9 @@ async function drawFigures(root = document) {
   const charts = root.querySelectorAll(".isw-figure .isw-chart[data-spec]");
   if (charts.length === 0) return;
   const { drawWhenVisible } = await import(`./chart.js${VERSION}`);
-  for (const chart of charts) drawWhenVisible(chart, JSON.parse(chart.dataset.spec));
+  for (const chart of charts) {
+    if (chart instanceof HTMLElement) drawWhenVisible(chart, JSON.parse(chart.dataset.spec ?? ""));
+  }
 }
 
 /** "n van m oefeningen gedaan" in the navigation and under each chapter's heading. */
@@ -151,7 +179,7 @@ async function showProgress() {
   const book = await catalog();
   if (!book) return;
   const { mount } = await import(`./progress.js${VERSION}`);
-  mount(document, { store, book, base: BASE });
+  mount(document, { store, book, base: BASE, contract: CONTRACT });
 }
 
 async function start() {

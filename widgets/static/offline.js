@@ -18,6 +18,7 @@ async function register() {
   }
   if (!registration) return; // service workers blocked by the browser or a policy
   // A worker waits only when an older one controls the page: that is a new version.
+  /** @param {ServiceWorker} worker */
   const offer = (worker) => navigator.serviceWorker.controller && showNotice(notice, worker);
   if (registration.waiting) offer(registration.waiting);
   registration.addEventListener("updatefound", () => {
@@ -35,6 +36,7 @@ function createNotice() {
   return notice;
 }
 
+/** @param {HTMLElement} notice @param {ServiceWorker} worker */
 function showNotice(notice, worker) {
   const text = document.createElement("p");
   text.textContent = "Er is een nieuwe versie van deze cursus. Je antwoorden blijven bewaard.";

@@ -4,20 +4,24 @@
 (function guardStorage() {
   try {
     window.localStorage.getItem("probe");
-  } catch (blocked) {
+  } catch {
     const items = new Map();
     const memory = {
       get length() { return items.size; },
+      /** @param {number} index */
       key: (index) => [...items.keys()][index] ?? null,
+      /** @param {string} key */
       getItem: (key) => (items.has(String(key)) ? items.get(String(key)) : null),
+      /** @param {string} key @param {string} value */
       setItem: (key, value) => { items.set(String(key), String(value)); },
+      /** @param {string} key */
       removeItem: (key) => { items.delete(String(key)); },
       clear: () => { items.clear(); },
     };
     try {
       Object.defineProperty(window, "localStorage", { value: memory, configurable: true });
       document.documentElement.dataset.iswStorage = "memory";
-    } catch (impossible) {
+    } catch {
       /* the page still works; the theme may complain */
     }
   }

@@ -7,7 +7,8 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) =>
   event.waitUntil(
     (async () => {
-      const prefix = `isw ${self.registration.scope} `;
+      // The build puts in the start of the caches' names (CACHE_PREFIX in widgets/_contract.py).
+      const prefix = `${self.__ISW_CACHE_PREFIX}${self.registration.scope} `;
       for (const name of await caches.keys()) {
         if (name.startsWith(prefix)) await caches.delete(name);
       }

@@ -8,8 +8,9 @@
 /** @type {{build: string, files: Record<string, string>}} build id; path -> content hash */
 const PRECACHE = self.__ISW_PRECACHE;
 const SCOPE = self.registration.scope;
-/** One cache per build and per site (several books may share an origin). */
-const PREFIX = `isw ${SCOPE} `;
+/** One cache per build and per site (several books may share an origin); the build puts in
+ * the start of the name (CACHE_PREFIX in widgets/_contract.py). */
+const PREFIX = `${self.__ISW_CACHE_PREFIX}${SCOPE} `;
 const CACHE = PREFIX + PRECACHE.build;
 /** On a weak connection a page waits this long for the network, then shows the kept copy. */
 const NETWORK_TIMEOUT_MS = 4000;

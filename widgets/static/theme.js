@@ -1,8 +1,13 @@
 // The theme's menu and table-of-contents buttons (templates/sphinx/page.html). Furo opens its
 // drawers with labels for hidden checkboxes, which no keyboard reaches; these buttons set the
 // same checkboxes, so Furo's own CSS still opens and closes the drawers. Escape closes them.
-for (const button of document.querySelectorAll("button[data-drawer]")) {
-  const box = document.getElementById(button.dataset.drawer);
+/** Each drawer button with the checkbox it sets (its data-drawer names the box's id). */
+const drawers = [...document.querySelectorAll("button[data-drawer]")].flatMap((button) => {
+  const box = document.getElementById(button.getAttribute("data-drawer") ?? "");
+  return button instanceof HTMLButtonElement && box instanceof HTMLInputElement ? [{ button, box }] : [];
+});
+
+for (const { button, box } of drawers) {
   const show = () => button.setAttribute("aria-expanded", String(box.checked));
   button.addEventListener("click", () => {
     box.checked = !box.checked;
@@ -13,8 +18,7 @@ for (const button of document.querySelectorAll("button[data-drawer]")) {
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
-  for (const button of document.querySelectorAll("button[data-drawer]")) {
-    const box = document.getElementById(button.dataset.drawer);
+  for (const { button, box } of drawers) {
     if (box.checked) {
       box.checked = false;
       button.setAttribute("aria-expanded", "false");
