@@ -97,8 +97,8 @@ function start() {
     api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - started));
     api.LMSFinish("");
   }
+  // pagehide comes whenever the page is left (before unload, which Chromium is phasing out).
   window.addEventListener("pagehide", finish);
-  window.addEventListener("unload", finish);
 
   report();
   import(context.loader).then((loader) => loader.store.subscribe(report), () => {});
