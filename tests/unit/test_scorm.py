@@ -25,7 +25,7 @@ from widgets._props import props
 from widgets.exports import book, scorm
 
 NS = {"cp": scorm.CP, "adlcp": scorm.ADLCP}
-LOADER = ('<script data-isw-contract="{}" type="module" src="{up}_static/widgets/loader.js?v=1"></script>\n'
+LOADER = ('<script data-isw-contract="{{}}" type="module" src="{up}_static/widgets/loader.js?v=1"></script>\n'
           '<script async="async" type="module" src="{up}_static/widgets/offline.js?v=2"></script>')
 
 
