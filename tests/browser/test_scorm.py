@@ -163,11 +163,13 @@ def test_platform_gets_status_score_answers_and_gives_them_back(browser, platfor
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     watched = Watched(page, platform)
-    kept = {"cmi": {"suspend_data": suspend}}
+    # This time the trainer set a mastery score (the platform reads it from the manifest).
+    kept = {"cmi": {"suspend_data": suspend, "student_data": {"mastery_score": "100"}}}
     in_frame = open_chapter(page, platform, kept)
     assert_remembered(in_frame, kinds)
     assert in_frame.locator(".isw-verdict").count() == questions > 0, "every question shows its verdict again"
     assert cmi(page)["raw"] == str(round(100 * right / total)), "the same score from the answers given back"
+    assert cmi(page)["status"] == ("passed" if right == total else "failed"), "passed or failed with a mastery score"
     watched.assert_clean()
     context.close()
 
