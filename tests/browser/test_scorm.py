@@ -73,9 +73,9 @@ def cmi(page) -> dict:
       terminated: API.isTerminated()})""")
 
 
-def open_chapter(page, url: str, kept: dict | None = None):
+def open_chapter(page, url: str, kept: dict | None = None, chapter: str = CHAPTER):
     hash_part = "#" + quote(json.dumps(kept)) if kept else ""
-    page.goto(f"{url}/index.html?sco=pakket/{CHAPTER}{hash_part}")
+    page.goto(f"{url}/index.html?sco=pakket/{chapter}{hash_part}")
     frame = page.frame_locator("#sco")
     frame.locator("html[data-isw-ready]").wait_for(state="attached", timeout=15000)
     return frame
@@ -170,6 +170,13 @@ def test_platform_gets_status_score_answers_and_gives_them_back(browser, platfor
     assert in_frame.locator(".isw-verdict").count() == questions > 0, "every question shows its verdict again"
     assert cmi(page)["raw"] == str(round(100 * right / total)), "the same score from the answers given back"
     assert cmi(page)["status"] == ("passed" if right == total else "failed"), "passed or failed with a mastery score"
+    watched.assert_clean()
+
+    # A link followed inside the frame brings another chapter into this SCO: it reports nothing.
+    reported = cmi(page)
+    open_chapter(page, platform, kept={"cmi": {"suspend_data": reported["suspend"]}}, chapter="chapters/h2-valkuilen.html")
+    assert cmi(page)["suspend"] == reported["suspend"] and cmi(page)["commits"] == 0
+    assert cmi(page)["status"] == "not attempted"
     watched.assert_clean()
     context.close()
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import {
-  LIMIT, chapterState, decode, encode, lessonStatus, sessionTime,
+  LIMIT, chapterOf, chapterState, decode, encode, lessonStatus, sessionTime,
 } from "../../widgets/js/scorm-data.js";
 
 const option = (correct) => ({ correct });
@@ -82,7 +82,7 @@ it("writes session time as SCORM 1.2's HHHH:MM:SS.SS", () => {
 
 describe("suspend_data", () => {
   it("brings every answer back, with what the exercises compute from it", () => {
-    const back = decode(encode(CHAPTER, records()), CHAPTER, "/chapters/h1.html");
+    const back = decode(encode(CHAPTER, records(), "h1.html"), CHAPTER, "/chapters/h1.html");
     const quiz = back["t-quiz"];
     assert.deepEqual(quiz.answers.questions.q1, { chosen: [1], checked: true, correct: true, confidence: "twijfel",
       fingerprint: "f1", at: SAVED });
@@ -103,10 +103,16 @@ describe("suspend_data", () => {
   it("leaves out unchecked questions and restores nothing for a changed exercise", () => {
     const some = records();
     some["t-quiz"].answers.questions.q2.checked = false;
-    const text = encode(CHAPTER, some);
+    const text = encode(CHAPTER, some, "h1.html");
     assert.deepEqual(Object.keys(decode(text, CHAPTER, "/p")["t-quiz"]?.answers.questions ?? {}), ["q1"]);
     const changed = CHAPTER.map((props) => ({ ...props, answers_fingerprint: `x${props.answers_fingerprint}` }));
     assert.deepEqual(decode(text, changed, "/p"), {});
+  });
+
+  it("names its chapter, so another chapter's page in the same SCO leaves it alone", () => {
+    assert.equal(chapterOf(encode(CHAPTER, {}, "h1.html")), "h1.html");
+    assert.equal(chapterOf(""), null);
+    assert.equal(chapterOf("{"), null);
   });
 
   it("reads nothing from empty, foreign or damaged data", () => {
@@ -116,7 +122,7 @@ describe("suspend_data", () => {
   });
 
   it("stays within 4,096 characters: a reflection too long for it is left out, the rest kept", () => {
-    const text = encode(CHAPTER, records("woord ".repeat(1000)));
+    const text = encode(CHAPTER, records("woord ".repeat(1000)), "h1.html");
     assert.ok(text.length <= LIMIT, `${text.length} characters`);
     const back = decode(text, CHAPTER, "/p");
     assert.equal(back["t-refl"], undefined);

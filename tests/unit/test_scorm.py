@@ -140,8 +140,8 @@ for (const [stem, exercises] of Object.entries(JSON.parse(readFileSync(0, "utf-8
       : p.kind === "scan" ? { scores: Object.fromEntries(p.statements.map((s) => [s.id, p.scale_max])) }
       : p.kind === "sort" ? { placed: Object.fromEntries(p.items.map((i) => [i.id, p.categories.at(-1).id])), checked: true }
       : text ? { text } : null }]));
-  const plain = encode(exercises, records(null));
-  const long = encode(exercises, records("woord ".repeat(300)));
+  const plain = encode(exercises, records(null), `${stem}.html`);
+  const long = encode(exercises, records("woord ".repeat(300)), `${stem}.html`);
   out[stem] = { limit: LIMIT, plain: plain.length, long: long.length,
     restored: Object.keys(decode(plain, exercises, "/p")).length,
     kept: Object.keys(decode(long, exercises, "/p")).length,

@@ -6,8 +6,8 @@
 // `exercises` is the props of the chapter's exercises (the page's data-props), `records` the
 // reader store's saved records by exercise id.
 //
-// suspend_data, version 1: JSON {"v":1,"x":{<exercise id>: entry}}, an entry per exercise with
-// a checked or given answer:
+// suspend_data, version 1: JSON {"v":1,"c":<the chapter's page>,"x":{<exercise id>: entry}},
+// an entry per exercise with a checked or given answer:
 //   f  the first 6 characters of the exercise's answers_fingerprint: an entry for an older
 //      version of the exercise is not restored
 //   t  when it was saved, seconds since 1970 in base 36;  s  the reader's seed in base 36
@@ -103,13 +103,13 @@ function entry(props, saved) {
 }
 
 /** The chapter's answers as suspend_data, never longer than LIMIT characters. */
-export function encode(exercises, records) {
+export function encode(exercises, records, chapter) {
   const entries = {};
   for (const props of exercises) {
     const found = entry(props, records[props.id]);
     if (found) entries[props.id] = found;
   }
-  const text = () => JSON.stringify({ v: VERSION, x: entries });
+  const text = () => JSON.stringify({ v: VERSION, c: chapter, x: entries });
   const reflections = Object.keys(entries).filter((id) => "r" in entries[id])
     .sort((a, b) => entries[b].r.length - entries[a].r.length);
   const others = Object.keys(entries).filter((id) => !reflections.includes(id)).reverse();
@@ -164,6 +164,20 @@ function record(props, found, page) {
     return { ...base, answers: { text: found.r }, result: { words: found.r.trim().split(/\s+/).filter(Boolean).length } };
   }
   return null;
+}
+
+/**
+ * The chapter page whose suspend_data this is, or null (none yet, or unreadable). A learner who
+ * follows a link inside the platform's frame brings another chapter's page into this SCO: that
+ * page must not report as if it were this one.
+ */
+export function chapterOf(text) {
+  try {
+    const data = JSON.parse(text);
+    return typeof data?.c === "string" ? data.c : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The records suspend_data holds for this chapter's exercises; {} for anything unreadable. */

@@ -9,7 +9,7 @@
 // the answers from suspend_data are in the reader store in time. Then it imports that same
 // loader module (same URL, so the same store) to hear of every saved answer.
 
-import { chapterState, decode, encode, lessonStatus, sessionTime } from "./scorm-data.js";
+import { chapterOf, chapterState, decode, encode, lessonStatus, sessionTime } from "./scorm-data.js";
 import { merged, openStore } from "./store.js";
 
 /** The SCORM 1.2 way to find the API (the specification's findAPI): up the parent frames, at
@@ -58,11 +58,17 @@ function start() {
   if (!context || context.exercises.length === 0) return;
   if (String(api.LMSInitialize("")) !== "true") return;
   const started = Date.now();
+  const chapter = location.pathname.split("/").pop();
+  const suspended = api.LMSGetValue("cmi.suspend_data");
+  if ((chapterOf(suspended) ?? chapter) !== chapter) {
+    api.LMSFinish(""); // another chapter's SCO, reached by a link: leave its record alone
+    return;
+  }
   const store = openStore(context.key, context.contract.review_intervals);
 
   // A learner back on this chapter, maybe on another computer: what the platform kept comes
   // back into the reader store, per exercise the most recently saved.
-  const kept = decode(api.LMSGetValue("cmi.suspend_data"), context.exercises, location.pathname);
+  const kept = decode(suspended, context.exercises, location.pathname);
   const mine = store.all();
   const newer = merged({ exercises: mine, review: {} }, { exercises: kept, review: {} }).exercises;
   for (const [id, saved] of Object.entries(newer)) if (saved !== mine[id]) store.write(id, saved);
@@ -70,12 +76,14 @@ function start() {
   const mastery = Number.parseFloat(api.LMSGetValue("cmi.student_data.mastery_score"));
   const masteryScore = Number.isFinite(mastery) ? mastery : null;
   let sent = null;
+  let finished = false;
 
   /** Tell the platform where the chapter stands; commit when the answers changed. */
   function report() {
+    if (finished) return;
     const records = store.all();
     const state = chapterState(context.exercises, records);
-    const suspend = encode(context.exercises, records);
+    const suspend = encode(context.exercises, records, chapter);
     if (suspend === sent) return;
     api.LMSSetValue("cmi.core.lesson_status", lessonStatus(state, masteryScore));
     if (state.score !== null) {
@@ -88,11 +96,10 @@ function start() {
     sent = suspend;
   }
 
-  let finished = false;
   function finish() {
     if (finished) return;
-    finished = true;
     report();
+    finished = true;
     api.LMSSetValue("cmi.core.exit", "suspend");
     api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - started));
     api.LMSFinish("");
