@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti pdf bench linkcheck
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -68,6 +68,12 @@ moodle: $(VENV)/.site
 ## IMS Common Cartridge 1.1 (Brightspace, Moodle's course import) and a GIFT file (Moodle)
 qti: $(VENV)/.site
 	$(PY) -m widgets.exports data _build/qti
+
+## scorm: the book as a SCORM 1.2 package, _build/scorm/integraal-samenwerken-scorm12.zip, from the
+## built site (built first if missing); SCORM_MASTERY=80 makes a chapter passed/failed at that score
+scorm: $(VENV)/.site
+	test -f _build/html/index.html || $(BUILD)
+	$(PY) -m widgets.exports.scorm _build/html _build/scorm $(if $(SCORM_MASTERY),--mastery-score $(SCORM_MASTERY))
 
 ## pdf: the learner's book as one PDF (_build/pdf/integraal-samenwerken.pdf) and, beside it, the
 ## trainers' answer key (_build/pdf/antwoorden-voor-trainers.pdf), via headless Chromium

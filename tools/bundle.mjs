@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const ENTRIES = ["exercise", "results", "team", "store", "review", "progress"];
+export const ENTRIES = ["exercise", "results", "team", "store", "review", "progress", "scorm"];
 
 /** The bundle of each entry, by its path from the project root. */
 export async function bundles() {
