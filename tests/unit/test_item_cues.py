@@ -19,7 +19,7 @@ import widgets
 from helpers import ROOT
 
 EXCEPTIONS = ROOT / "data" / "toetsing" / "item-exceptions.yml"
-ABSOLUTES = ("altijd", "nooit", "alleen", "gewoon", "nu eenmaal", "moet", "moeten", "iedereen", "niemand",
+ABSOLUTES = ("altijd", "nooit", "alleen", "gewoon", "nu eenmaal", "iedereen", "niemand",
              "alles", "niets", "helemaal", "zeker", "per se", "uitsluitend", "elke keer", "meteen", "stop")
 STOPWORDS = set("""
 aan als ben bij dan dat de deze die dit doe doen door een eens elk en er ga gaan geen had heb hebben heeft
