@@ -26,6 +26,7 @@ aan als ben bij dan dat de deze die dit doe doen door een eens elk en er ga gaan
 het hier hij hoe hun ik in is je jij jou jouw kan komt kun kunnen laat maar me meer met mij mijn na naar
 niet nog nu of om ons onze ook op over tot uit van veel voor wat wel wie wil wij wordt zal ze zelf zich zij
 zijn zo zou haar hem men daar waar want toen welke welk zie zien vooral eerst beste goed
+alle juiste antwoorden kies
 """.split())
 
 
