@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck panel panel-score
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -89,3 +89,13 @@ bench: $(VENV)/.test chromium node_modules/.installed
 ## every external link, also those in the exercises, is a well-formed address.
 linkcheck: $(VENV)/.site
 	$(VENV)/bin/jupyter-book build --path-output _build/linkcheck . --builder linkcheck
+
+## panel: every question of the book without keys, options shuffled with a fixed seed, for a panel:
+## _build/panel/panel-alle-vragen.md (blind panel) and panel-hN.md per chapter (informed panels)
+panel: $(VENV)/.site
+	$(PY) tools/panel.py write --out _build/panel
+
+## panel-score ANSWERS=path: a panel's answers against the keys, per chapter and overall, with chance
+panel-score: $(VENV)/.site
+	@test -n "$(ANSWERS)" || (echo "gebruik: make panel-score ANSWERS=tests/panels/DATUM-blind/antwoorden.txt" && exit 2)
+	$(PY) tools/panel.py score $(ANSWERS)
