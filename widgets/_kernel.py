@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.paths import jupyter_runtime_dir
@@ -46,3 +47,16 @@ def use_ipc_kernels() -> bool:
         return False
     os.environ.setdefault(ENV, NAME)
     return os.environ[ENV] == NAME
+
+
+def run_kernels_over_ipc(app: Any, config: Any) -> None:
+    """Before any notebook is executed: kernels use IPC, not TCP ports."""
+    if not use_ipc_kernels():
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).info("widgets: kernels use TCP (the package is not installed, so no IPC provisioner)")
+
+
+def setup_kernels(app: Any) -> None:
+    # config-inited: before myst-nb starts any kernel (it executes pages as they are read)
+    app.connect("config-inited", run_kernels_over_ipc)

@@ -3,7 +3,7 @@ reader's answers safe across rebuilds.
 
 The browser keeps one record per site (static/store.js). Two things come from here:
 
-- the *catalog* (`_static/widgets/catalog.json`, written by the Sphinx extension): every
+- the *catalog* (`_static/widgets/catalog.json`, written by _ext_learning.py): every
   exercise's page and fingerprints, the exercises per page for "n van m oefeningen gedaan",
   and each read_more label's page and section title, so a question shown away from its
   chapter (on Herhalen) still links back to the section that explains it;
@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ._contract import CONFIDENCE, REVIEW_INTERVALS
 from ._load import load_all
 from ._pages import Page
 from ._props import answers_fingerprint, props, props_json, question_fingerprint, render_template
 from ._schema import Exercise, WithQuestions
-
-CATALOG_FORMAT = 1
 
 
 def _reviewable(exercise: Exercise) -> bool:
@@ -54,7 +51,6 @@ def catalog(
             exercise = exercises[exercise_id]
             entry = entries.setdefault(exercise_id, {
                 "kind": exercise.kind,
-                "title": exercise.title,
                 "page": uri(docname),
                 "chapter": titles.get(docname, ""),
                 "fingerprint": answers_fingerprint(exercise),
@@ -67,15 +63,7 @@ def catalog(
         for label in sorted(read_more)
         if label in labels
     }
-    return {
-        "format": CATALOG_FORMAT,
-        "pages": pages,
-        "exercises": entries,
-        "sections": sections,
-        "review": review,
-        "intervals": list(REVIEW_INTERVALS),
-        "confidence": list(CONFIDENCE),
-    }
+    return {"pages": pages, "exercises": entries, "sections": sections, "review": review}
 
 
 def review_page() -> Page:

@@ -1,4 +1,5 @@
-"""Offline reading after one visit (DESIGN decision 13): the service worker the build writes.
+"""Offline reading after one visit: the service worker the build writes (ARCHITECTURE.md,
+"Offline reading").
 
 At the end of an html build, sw.js goes to the root of the site with the list of every file
 there and a hash of each file's content. Because that list is in sw.js itself, any change to
@@ -12,15 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ._contract import service_worker
 from ._static_files import STATIC, publish
 
 WORKER = "sw.js"
 PLACEHOLDER = "self.__ISW_PRECACHE"
+CONTRACT_PLACEHOLDER = "self.__ISW_CONTRACT"
+"""Where a worker's source takes _contract.service_worker() (its cache prefix), if it asks."""
 WRITTEN = re.compile(r"^const PRECACHE = (\{.*\});$", re.MULTILINE)
 # Not for readers: the worker itself (the browser checks it anew), Sphinx's inventory of
 # labels, the page sources Sphinx may copy, and source maps (only a browser's developer tools
@@ -54,14 +57,17 @@ def write_service_worker(site: Path, enabled: bool = True) -> Path:
     """sw.js at the root of `site`: the template with the precache list put in (as Workbox's
     injectManifest does), or, switched off, the worker that removes itself."""
     target = site / WORKER
+    contract = json.dumps(service_worker(), separators=(",", ":"), sort_keys=True)
     if not enabled:
-        shutil.copyfile(STATIC / "sw-off.js", target)
+        template = (STATIC / "sw-off.js").read_text(encoding="utf-8")
+        target.write_text(template.replace(CONTRACT_PLACEHOLDER, contract), encoding="utf-8")
         return target
     template = (STATIC / "sw.js").read_text(encoding="utf-8")
     if template.count(PLACEHOLDER) != 1:
         raise ValueError(f"static/sw.js must name {PLACEHOLDER} exactly once")
     precache = json.dumps(manifest(site), separators=(",", ":"), sort_keys=True)
-    target.write_text(template.replace(PLACEHOLDER, precache), encoding="utf-8")
+    text = template.replace(PLACEHOLDER, precache).replace(CONTRACT_PLACEHOLDER, contract)
+    target.write_text(text, encoding="utf-8")
     return target
 
 

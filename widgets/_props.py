@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import _contract
 from . import _markdown as md
 from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
 from ._published import page_url
@@ -25,6 +26,7 @@ _templates = jinja2.Environment(
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
 )
+_templates.globals["contract"] = _contract  # the names the browser code shares (ARCHITECTURE.md, "The contract")
 
 
 def _digest(value) -> str:
