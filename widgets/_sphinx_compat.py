@@ -129,3 +129,14 @@ def search_catalogue(language: str) -> tuple[str, dict[str, Any]]:
     source = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
     prefix, _, rest = source.read_text(encoding="utf-8").partition("(")
     return prefix, json.loads(rest.rstrip().removesuffix(";").removesuffix(")"))
+
+
+# ---- Furo's templates that templates/sphinx/ replaces ----
+
+FURO_TEMPLATES = {
+    "page.html": "ad8bad98317b2e09e018cde7113e90a32b3a87e0440cfab385d1bb7ca1c9cd6d",
+    "sidebar/navigation.html": "276383fe9ec54080f23e9150e0289c073f9733c00a5ce6b06c1ac9643d285e2b",
+    "sidebar/search.html": "d0cc1cbc08f56a5473af0c083edf2232554f068de2f3e73f304f4be946060887",
+}
+"""Furo's templates (furo/theme/furo/) that ours replace, with the SHA-256 of the version ours
+were adapted from (Furo 2025.12.19). When Furo changes one, compare and carry the change over."""
