@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ._schema import KINDS, Exercise, ExerciseFile, Illustration
+from ._schema import Exercise, Illustration, exercise_file, kinds
 from ._yaml_text import README, DataError, fail_at, kind_of, StrictLoader, parse_yaml, read_text, shown_path, decode
 
 __all__ = ["DataError", "data_dir", "decode", "exercise_files", "find", "load_all", "load_file", "load_illustration"]
@@ -38,8 +38,8 @@ _WHOLE = "hier hoort een heel getal (er staat {wrote})"
 _SCHEMA_PROBLEMS = {
     "missing": f"dit veld ontbreekt; voeg het toe (zie {README})",
     "extra_forbidden": f"onbekend veld (een tikfout?); de velden staan in {README}",
-    "union_tag_invalid": "onbekende soort oefening '{tag}'; kies uit " + ", ".join(KINDS),
-    "union_tag_not_found": "het veld 'kind' ontbreekt; kies uit " + ", ".join(KINDS),
+    "union_tag_invalid": "onbekende soort oefening '{tag}'; kies uit {kinds}",
+    "union_tag_not_found": "het veld 'kind' ontbreekt; kies uit {kinds}",
     "dict_type": _FIELDS,
     "model_type": _FIELDS,
     "model_attributes_type": _FIELDS,
@@ -71,7 +71,7 @@ def _schema_message(problem: dict, node) -> str:
     if template is None:
         return problem["msg"].removeprefix("Value error, ")
     wrote = f"'{raw}'" if raw is not None else kind_of(value)
-    return template.format(**problem.get("ctx", {}), wrote=wrote, found=kind_of(value), raw=raw)
+    return template.format(**problem.get("ctx", {}), wrote=wrote, found=kind_of(value), raw=raw, kinds=", ".join(kinds()))
 
 
 def _node_at(node, loc: tuple):
@@ -93,7 +93,7 @@ def _data_path(data, loc: tuple) -> tuple:
     """pydantic's location without the union tags (like 'quiz') it adds, so it walks the data."""
     path, value = [], data
     for key in loc:
-        if isinstance(value, dict) and key not in value and key in KINDS:
+        if isinstance(value, dict) and key not in value and key in kinds():
             continue
         path.append(key)
         if isinstance(value, dict):
@@ -148,7 +148,7 @@ def _validate(model, path: Path):
 
 def load_file(path: Path) -> list[Exercise]:
     """The exercises of one file, validated."""
-    return list(_validate(ExerciseFile, Path(path)).exercises)
+    return list(_validate(exercise_file(), Path(path)).exercises)
 
 
 def load_illustration(name: str, folder: Path | None = None) -> Illustration:

@@ -5,10 +5,11 @@ Every model forbids unknown fields, so a misspelt field name is an error, not a 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal, Union, get_args
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -188,16 +189,42 @@ class Reflectie(AssessedWhole):
 
 
 EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)
-"""Every kind of exercise; the only list of them. Add a kind here and everything follows."""
+"""The book's own kinds of exercise. Another module may add one with _kinds.register_kind."""
 
-Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]
+Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
 
-KINDS: tuple[str, ...] = tuple(get_args(m.model_fields["kind"].annotation)[0] for m in EXERCISE_MODELS)
-"""The values of `kind` an author may write, as the schema defines them."""
+_models: list[type[ExerciseBase]] = list(EXERCISE_MODELS)
 
 
-class ExerciseFile(Strict):
-    exercises: list[Exercise] = Field(min_length=1)
+def kind_name(model: type[ExerciseBase]) -> str:
+    """The value of `kind` a model accepts (its Literal)."""
+    return str(get_args(model.model_fields["kind"].annotation)[0])
+
+
+def add_model(model: type[ExerciseBase]) -> None:
+    """One more kind an author may write (_kinds.register_kind calls this)."""
+    if model not in _models:
+        _models.append(model)
+
+
+def kinds() -> tuple[str, ...]:
+    """The values of `kind` an author may write, as the schema defines them."""
+    return tuple(kind_name(model) for model in _models)
+
+
+KINDS: tuple[str, ...] = kinds()
+"""The book's own kinds (kinds() also names any kind added since)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _file_model(models: tuple[type[ExerciseBase], ...]) -> Any:
+    union = Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
+    return create_model("ExerciseFile", __base__=Strict, exercises=(list[union], Field(min_length=1)))
+
+
+def exercise_file() -> Any:
+    """The model of a whole data file: a list of exercises of any kind there is now."""
+    return _file_model(tuple(_models))
 
 
 class IllustrationPoint(Strict):
