@@ -43,10 +43,7 @@ def _chapter_title(stem: str) -> str:
 
 
 def _options(question: Any) -> list[dict[str, Any]]:
-    return [
-        {"html": inline(o.text), "correct": o.correct, "feedback": inline(o.feedback)}
-        for o in question.options
-    ]
+    return [{"html": inline(o.text), "correct": o.correct, "feedback": inline(o.feedback)} for o in question.options]
 
 
 def _entry(exercise: Exercise, page: str) -> dict[str, Any] | None:

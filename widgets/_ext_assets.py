@@ -21,8 +21,19 @@ from ._contract import WIDGET_CLASS, shared
 from ._static_files import STATIC, publish
 
 STATIC_FILES = (
-    "loader.js", "store.js", "exercise.js", "chart.js", "results.js", "team.js", "review.js", "progress.js",
-    "exercise.css", "storage-guard.js", "theme.css", "theme.js", "print.css",
+    "loader.js",
+    "store.js",
+    "exercise.js",
+    "chart.js",
+    "results.js",
+    "team.js",
+    "review.js",
+    "progress.js",
+    "exercise.css",
+    "storage-guard.js",
+    "theme.css",
+    "theme.js",
+    "print.css",
 )
 TARGET = Path("_static") / "widgets"
 STORE_IMPORT = 'from "./store.js"'
@@ -116,7 +127,8 @@ def lighten_page(app: Sphinx, pagename: str, templatename: str, context: dict[st
     """
     body = context.get("body", "")
     context["css_files"] = [
-        css for css in context.get("css_files", [])
+        css
+        for css in context.get("css_files", [])
         if not css.filename.startswith(compat.NOT_LINKED)
         and (css.filename != compat.PYGMENTS_CSS or compat.has_code(body))
     ]
@@ -150,7 +162,8 @@ def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
             texts[path] = data
     while True:
         unused = [
-            path for path in (site / "_static").rglob("*")
+            path
+            for path in (site / "_static").rglob("*")
             if path.is_file() and not any(path.name.encode() in data for other, data in texts.items() if other != path)
         ]
         if not unused:
@@ -177,8 +190,11 @@ def setup_assets(app: Sphinx) -> None:
     # Not async: Chromium ran an async loader only after DOMContentLoaded, behind the theme's
     # work there; as a deferred module it runs as soon as the page is parsed. Its
     # data-isw-contract: what it must agree on with Python (ARCHITECTURE.md, "The contract").
-    app.add_js_file("widgets/loader.js", type="module",
-                    **{"data-isw-contract": json.dumps(shared(), ensure_ascii=False, sort_keys=True)})
+    app.add_js_file(
+        "widgets/loader.js",
+        type="module",
+        **{"data-isw-contract": json.dumps(shared(), ensure_ascii=False, sort_keys=True)},
+    )
     app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
     app.add_css_file("widgets/theme.css")

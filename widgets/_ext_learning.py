@@ -86,7 +86,9 @@ def add_learning_markup(app: Sphinx, pagename: str, templatename: str, context: 
     shown = [exercises[i][0] for i, _ in shown_ids(Path(app.env.doc2path(pagename))) if i in exercises]
     if shown:
         count = f"{len(shown)} {'oefening' if len(shown) == 1 else 'oefeningen'}"
-        context["body"] = compat.after_title(context["body"], f'<p class="{PROGRESS_LINE}">Op deze pagina: {count}.</p>')
+        context["body"] = compat.after_title(
+            context["body"], f'<p class="{PROGRESS_LINE}">Op deze pagina: {count}.</p>'
+        )
     if pagename == REVIEW_DOC or REVIEW_DOC not in app.env.found_docs:
         return
     if any(isinstance(exercise, WithQuestions) for exercise in shown):

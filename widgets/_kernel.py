@@ -54,7 +54,9 @@ def run_kernels_over_ipc(app: Any, config: Any) -> None:
     if not use_ipc_kernels():
         from sphinx.util import logging
 
-        logging.getLogger(__name__).info("widgets: kernels use TCP (the package is not installed, so no IPC provisioner)")
+        logging.getLogger(__name__).info(
+            "widgets: kernels use TCP (the package is not installed, so no IPC provisioner)"
+        )
 
 
 def setup_kernels(app: Any) -> None:

@@ -49,12 +49,15 @@ def catalog(
         pages[uri(docname)] = known
         for exercise_id in known:
             exercise = exercises[exercise_id]
-            entry = entries.setdefault(exercise_id, {
-                "kind": exercise.kind,
-                "page": uri(docname),
-                "chapter": titles.get(docname, ""),
-                "fingerprint": answers_fingerprint(exercise),
-            })
+            entry = entries.setdefault(
+                exercise_id,
+                {
+                    "kind": exercise.kind,
+                    "page": uri(docname),
+                    "chapter": titles.get(docname, ""),
+                    "fingerprint": answers_fingerprint(exercise),
+                },
+            )
             if _reviewable(exercise):
                 entry["questions"] = {q.id: question_fingerprint(q) for q in exercise.questions}
                 read_more.update(q.read_more for q in exercise.questions)
@@ -68,7 +71,5 @@ def catalog(
 
 def review_page() -> Page:
     """Every quiz and casus question of the book, for the reader's own review schedule."""
-    questions = {
-        exercise.id: props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)
-    }
+    questions = {exercise.id: props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)}
     return Page(render_template("review.html.j2", props_json=props_json(questions)), "herhalen")

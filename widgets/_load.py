@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from ._schema import Exercise, Illustration, exercise_file, kinds
-from ._yaml_text import README, DataError, fail_at, kind_of, StrictLoader, parse_yaml, read_text, shown_path, decode
+from ._yaml_text import README, DataError, StrictLoader, decode, fail_at, kind_of, parse_yaml, read_text, shown_path
 
 __all__ = ["DataError", "data_dir", "decode", "exercise_files", "find", "load_all", "load_file", "load_illustration"]
 
@@ -45,7 +45,7 @@ _SCHEMA_PROBLEMS = {
     "model_attributes_type": _FIELDS,
     "list_type": "hier hoort een lijst (regels die beginnen met '- '), gevonden: {found}",
     "string_type": "hier hoort tekst, gevonden: {found}",
-    "not_text": "YAML leest {wrote} hier als {found}, niet als tekst; zet het tussen aanhalingstekens: \"{raw}\"",
+    "not_text": 'YAML leest {wrote} hier als {found}, niet als tekst; zet het tussen aanhalingstekens: "{raw}"',
     "bool_type": "kies true of false (er staat {wrote})",
     "bool_parsing": "kies true of false (er staat {wrote})",
     "int_type": _WHOLE,
@@ -71,7 +71,9 @@ def _schema_message(problem: dict, node) -> str:
     if template is None:
         return problem["msg"].removeprefix("Value error, ")
     wrote = f"'{raw}'" if raw is not None else kind_of(value)
-    return template.format(**problem.get("ctx", {}), wrote=wrote, found=kind_of(value), raw=raw, kinds=", ".join(kinds()))
+    return template.format(
+        **problem.get("ctx", {}), wrote=wrote, found=kind_of(value), raw=raw, kinds=", ".join(kinds())
+    )
 
 
 def _node_at(node, loc: tuple):
@@ -109,9 +111,9 @@ def _describe(data, loc: tuple) -> tuple[str, str]:
     """Split a pydantic location into the ids of the items it passes and the field path."""
     items, field, value = [], [], data
     for key in loc:
-        if isinstance(value, dict) and key in value:
-            value = value[key]
-        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+        if (isinstance(value, dict) and key in value) or (
+            isinstance(value, list) and isinstance(key, int) and key < len(value)
+        ):
             value = value[key]
         else:
             value = None
@@ -176,10 +178,16 @@ def _load_all_cached(folder: Path, stamp: tuple) -> dict[str, tuple[Exercise, Pa
         for index, exercise in enumerate(exercises):
             if exercise.id in found:
                 node = _node_at(yaml.compose(read_text(path), Loader=StrictLoader), ("exercises", index))
-                errors.append(str(fail_at(
-                    path, node.start_mark.line + 1, f"item '{exercise.id}', veld id: deze id staat ook in "
-                    f"{shown_path(found[exercise.id][1])}; geef een van beide een andere id"
-                )))
+                errors.append(
+                    str(
+                        fail_at(
+                            path,
+                            node.start_mark.line + 1,
+                            f"item '{exercise.id}', veld id: deze id staat ook in "
+                            f"{shown_path(found[exercise.id][1])}; geef een van beide een andere id",
+                        )
+                    )
+                )
             found[exercise.id] = (exercise, path)
     if errors:
         raise DataError("\n".join(errors))

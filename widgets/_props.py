@@ -21,7 +21,7 @@ from . import _markdown as md
 from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
 from ._kinds import kind_named, kind_of, register_kind
 from ._published import page_url
-from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort, WithQuestions
+from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -68,8 +68,7 @@ def _questions(questions) -> list[dict]:
             "multiple": q.multiple,
             "read_more": q.read_more,
             "options": [
-                {"html": md.inline(o.text), "correct": o.correct, "feedback": md.inline(o.feedback)}
-                for o in q.options
+                {"html": md.inline(o.text), "correct": o.correct, "feedback": md.inline(o.feedback)} for o in q.options
             ],
         }
         for q in questions
@@ -106,8 +105,12 @@ def scan_identity(scan: Scan) -> dict:
 
 def props(exercise: Exercise) -> dict[str, Any]:
     """The JSON the browser code renders from; the same live in Jupyter and on the site."""
-    common = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
-              "answers_fingerprint": answers_fingerprint(exercise)}
+    common = {
+        "id": exercise.id,
+        "kind": exercise.kind,
+        "title": exercise.title,
+        "answers_fingerprint": answers_fingerprint(exercise),
+    }
     return common | kind_of(exercise).props(exercise)
 
 
@@ -132,13 +135,9 @@ def _scan(exercise: Any) -> dict[str, Any]:
         "fingerprint": fingerprint(exercise),
         "bands": bands(),
         "dimensions": [
-            {"id": d.id, "name": d.name} | {b: md.inline(getattr(d, b)) for b in BANDS}
-            for d in exercise.dimensions
+            {"id": d.id, "name": d.name} | {b: md.inline(getattr(d, b)) for b in BANDS} for d in exercise.dimensions
         ],
-        "statements": [
-            {"id": s.id, "html": md.inline(s.text), "dimension": s.dimension}
-            for s in exercise.statements
-        ],
+        "statements": [{"id": s.id, "html": md.inline(s.text), "dimension": s.dimension} for s in exercise.statements],
         "chart": _scan_chart(exercise),
     }
 
@@ -155,14 +154,24 @@ def _sort(exercise: Any) -> dict[str, Any]:
 
 
 for _model in (Quiz, Casus):
-    register_kind(_model, props=_with_questions, template="questions.html.j2",
-                  answered=lambda e: [question_fingerprint(q) for q in e.questions])
-register_kind(Scan, props=_scan, template="scan.html.j2",
-              answered=lambda e: [[s.id, s.text, s.dimension] for s in e.statements])
-register_kind(Sort, props=_sort, template="sort.html.j2",
-              answered=lambda e: [[i.id, i.text, i.category] for i in e.items] + [c.id for c in e.categories])
-register_kind(Reflectie, props=lambda e: {"intro": md.blocks(e.prompt)}, template="reflectie.html.j2",
-              answered=lambda e: e.prompt)
+    register_kind(
+        _model,
+        props=_with_questions,
+        template="questions.html.j2",
+        answered=lambda e: [question_fingerprint(q) for q in e.questions],
+    )
+register_kind(
+    Scan, props=_scan, template="scan.html.j2", answered=lambda e: [[s.id, s.text, s.dimension] for s in e.statements]
+)
+register_kind(
+    Sort,
+    props=_sort,
+    template="sort.html.j2",
+    answered=lambda e: [[i.id, i.text, i.category] for i in e.items] + [c.id for c in e.categories],
+)
+register_kind(
+    Reflectie, props=lambda e: {"intro": md.blocks(e.prompt)}, template="reflectie.html.j2", answered=lambda e: e.prompt
+)
 
 
 def props_json(data: dict) -> str:

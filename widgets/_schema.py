@@ -54,8 +54,10 @@ class Reference:
         known = [g.id for g in groups]
         for one in items:
             if getattr(one, self.field) not in known:
-                raise ValueError(f"{item} '{one.id}' noemt {group} '{getattr(one, self.field)}', "
-                                 f"die niet bestaat (wel: {', '.join(sorted(known))})")
+                raise ValueError(
+                    f"{item} '{one.id}' noemt {group} '{getattr(one, self.field)}', "
+                    f"die niet bestaat (wel: {', '.join(sorted(known))})"
+                )
         for group_id in known:
             if sum(getattr(one, self.field) == group_id for one in items) < self.at_least:
                 raise ValueError(f"{group} '{group_id}' heeft minder dan {self.at_least} {items_word}")

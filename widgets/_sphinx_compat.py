@@ -97,10 +97,14 @@ def has_code(body: str) -> bool:
 NOT_LINKED = ("_static/styles/furo-extensions.css", "_static/mystnb.")
 """Stylesheets no page of this book needs: Furo's for other extensions, myst-nb's (43 kB for
 code cells, collapsed and scrolled outputs: the book shows only outputs)."""
-SEARCH_ONLY = frozenset({
-    "_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js",
-    "_static/translations.js",
-})
+SEARCH_ONLY = frozenset(
+    {
+        "_static/documentation_options.js",
+        "_static/doctools.js",
+        "_static/sphinx_highlight.js",
+        "_static/translations.js",
+    }
+)
 """Sphinx's scripts that only its search page uses."""
 DEFERRED = frozenset({"_static/scripts/furo.js"})
 """Furo's script acts on DOMContentLoaded: it need not block parsing."""
@@ -110,13 +114,16 @@ PYGMENTS_CSS = "_static/pygments.css"
 # ---- Sphinx's Dutch catalogue for the search page ----
 
 SEARCH_TEXTS_NL = {
-    "Search finished, found ${resultCount} page(s) matching the search query.":
-        "Klaar met zoeken: ${resultCount} pagina('s) gevonden.",
-    "Your search did not match any documents. Please make sure that all words are spelled "
-    "correctly and that you've selected enough categories.":
-        "Niets gevonden. Kijk of alle woorden goed gespeld zijn, of zoek op een ander woord.",
-    "Searching for multiple words only shows matches that contain\n    all words.":
-        "Zoek je op meer woorden, dan zie je alleen pagina's met al die woorden.",
+    "Search finished, found ${resultCount} page(s) matching the search query.": (
+        "Klaar met zoeken: ${resultCount} pagina('s) gevonden."
+    ),
+    (
+        "Your search did not match any documents. Please make sure that all words are spelled "
+        "correctly and that you've selected enough categories."
+    ): "Niets gevonden. Kijk of alle woorden goed gespeld zijn, of zoek op een ander woord.",
+    "Searching for multiple words only shows matches that contain\n    all words.": (
+        "Zoek je op meer woorden, dan zie je alleen pagina's met al die woorden."
+    ),
 }
 """The search page's texts that Sphinx's Dutch catalogue leaves empty or says formally: without
 them the page says nothing at all after a search (an empty status for screen readers too)."""
