@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import altair as alt
 
@@ -27,7 +27,7 @@ class DataSet(NamedTuple):
     name: str
     fields: dict[str, str]
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, Any]:
         return {"name": self.name, "fields": dict(self.fields)}
 
 
@@ -43,7 +43,7 @@ _INK = "#1f3b73"
 _BAND_SHADES = ["#f1e3e3", "#f4efd9", "#e1efe4"]
 
 
-def _bands() -> list[dict]:
+def _bands() -> list[dict[str, Any]]:
     edges = [*BAND_FLOORS.values(), float(SCALE_MAX)]
     return [
         {"band": BAND_NAMES[name], "van": low, "tot": high}
@@ -74,13 +74,13 @@ def _band_layer() -> alt.Chart:
     )
 
 
-def _to_dict(chart: alt.TopLevelMixin) -> dict:
+def _to_dict(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec = chart.to_dict()
     spec.pop("$schema", None)  # a URL nobody needs to fetch; keeps the page free of it
     return spec
 
 
-def scan_chart(scan: Scan) -> dict:
+def scan_chart(scan: Scan) -> dict[str, Any]:
     """A bar per dimension over the shaded score bands; rows arrive from the reader's answers."""
     names = [d.name for d in scan.dimensions]
     f = PROFILE.fields
@@ -118,7 +118,7 @@ def scan_chart(scan: Scan) -> dict:
     return _to_dict(chart.configure_view(stroke=None))
 
 
-def illustration_chart(illustration: Illustration) -> dict:
+def illustration_chart(illustration: Illustration) -> dict[str, Any]:
     """The chart of an illustration in the text: complexity of a question against intensity."""
     rows = [point.model_dump() for point in illustration.points]
     base = alt.Chart(alt.InlineData(values=rows)).encode(
@@ -149,7 +149,7 @@ def illustration_chart(illustration: Illustration) -> dict:
     return _to_dict(chart)
 
 
-def overview_chart() -> dict:
+def overview_chart() -> dict[str, Any]:
     """'Mijn resultaten': quiz scores per exercise above, self-scan profiles below."""
     q, p = OVERVIEW_QUIZ.fields, OVERVIEW_SCAN.fields
     quiz = (
@@ -183,7 +183,7 @@ def overview_chart() -> dict:
     return _to_dict(alt.vconcat(quiz, scans).resolve_scale(y="independent"))
 
 
-def team_chart() -> dict:
+def team_chart() -> dict[str, Any]:
     """The team page: each pasted profile as a dot per dimension, and the team's spread."""
     f = TEAM.fields
     base = alt.Chart(alt.InlineData(values=[], name=TEAM.name))
@@ -205,7 +205,7 @@ def team_chart() -> dict:
     return _to_dict(alt.layer(spread, dots).properties(width="container", title="Profielen van het team"))
 
 
-def calibration_chart(levels: tuple[str, ...]) -> dict:
+def calibration_chart(levels: tuple[str, ...]) -> dict[str, Any]:
     """'Hoe zeker was je?': per level of certainty, the share of quiz answers that was right.
 
     Well calibrated, 'zeker' scores highest and 'gok' lowest; a short bar at 'zeker' shows

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import _sphinx_compat as compat
-from ._contract import WIDGET_CLASS, shared
+from ._contract import CONTRACT_ATTRIBUTE, WIDGET_CLASS, shared
 from ._static_files import STATIC, publish
 
 STATIC_FILES = (
@@ -43,11 +43,16 @@ VERSION_CONFIG = "isw_assets_version"
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
 
 
-def version_stamp() -> str:
-    """One stamp for all the widgets' browser code: it changes when any of those files does."""
+def vl_convert_version() -> str:
+    """The vl-convert release, which fixes the Vega bundle's content."""
     import vl_convert
 
-    digest = hashlib.sha256(vl_convert.__version__.encode())
+    return str(vl_convert.__version__)  # type: ignore[attr-defined]  # set at run time, absent from its stubs
+
+
+def version_stamp() -> str:
+    """One stamp for all the widgets' browser code: it changes when any of those files does."""
+    digest = hashlib.sha256(vl_convert_version().encode())
     for name in STATIC_FILES:
         digest.update((STATIC / name).read_bytes())
     return digest.hexdigest()[:10]
@@ -67,7 +72,7 @@ def vega_bundle(cache_dir: Path) -> Path:
     """
     import vl_convert
 
-    path = cache_dir / f"vega-{vl_convert.__version__}.js"
+    path = cache_dir / f"vega-{vl_convert_version()}.js"
     if not path.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         bundle = vl_convert.javascript_bundle(snippet="export { vegaEmbed, vega, vegaLite };")
@@ -193,7 +198,7 @@ def setup_assets(app: Sphinx) -> None:
     app.add_js_file(
         "widgets/loader.js",
         type="module",
-        **{"data-isw-contract": json.dumps(shared(), ensure_ascii=False, sort_keys=True)},
+        **{CONTRACT_ATTRIBUTE: json.dumps(shared(), ensure_ascii=False, sort_keys=True)},  # type: ignore[arg-type]
     )
     app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")

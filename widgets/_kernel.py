@@ -18,7 +18,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from jupyter_client.provisioning import LocalProvisioner
+from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from jupyter_core.paths import jupyter_runtime_dir
 
 NAME = "integraal-ipc"
@@ -29,7 +29,7 @@ ENV = "JUPYTER_DEFAULT_PROVISIONER_NAME"
 class IpcProvisioner(LocalProvisioner):
     """The local provisioner, with the kernel manager switched to the ipc transport."""
 
-    async def pre_launch(self, **kwargs):
+    async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
         manager = self.parent
         if manager is not None and manager.transport != "ipc":
             runtime = Path(jupyter_runtime_dir())

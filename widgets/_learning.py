@@ -14,6 +14,7 @@ The browser keeps one record per site (static/store.js). Two things come from he
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from ._load import load_all
 from ._pages import Page
@@ -32,7 +33,7 @@ def catalog(
     titles: dict[str, str],
     labels: dict[str, tuple[str, str, str]],
     review: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The site's exercises as the browser needs them on every page.
 
     `shown`: (docname, exercise ids it shows) in reading order; `uri`: a docname's page
@@ -40,7 +41,7 @@ def catalog(
     (label -> docname, anchor, section title); `review`: the Herhalen page, if the book has one.
     """
     pages: dict[str, list[str]] = {}
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     read_more: set[str] = set()
     for docname, ids in shown:
         known = [i for i in ids if i in exercises]
@@ -58,7 +59,7 @@ def catalog(
                     "fingerprint": answers_fingerprint(exercise),
                 },
             )
-            if _reviewable(exercise):
+            if isinstance(exercise, WithQuestions):
                 entry["questions"] = {q.id: question_fingerprint(q) for q in exercise.questions}
                 read_more.update(q.read_more for q in exercise.questions)
     sections = {

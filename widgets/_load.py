@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -61,7 +62,7 @@ _SCHEMA_PROBLEMS = {
 }
 
 
-def _schema_message(problem: dict, node) -> str:
+def _schema_message(problem: Any, node: yaml.Node) -> str:
     """pydantic's error in Dutch, with what the author wrote where that helps."""
     kind, value = problem["type"], problem.get("input")
     raw = node.value if isinstance(node, yaml.ScalarNode) else None
@@ -76,7 +77,7 @@ def _schema_message(problem: dict, node) -> str:
     )
 
 
-def _node_at(node, loc: tuple):
+def _node_at(node: Any, loc: tuple[Any, ...]) -> Any:
     """The deepest YAML node that loc reaches (for its line and what the author wrote there)."""
     for key in loc:
         if isinstance(node, yaml.MappingNode):
@@ -91,9 +92,10 @@ def _node_at(node, loc: tuple):
     return node
 
 
-def _data_path(data, loc: tuple) -> tuple:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """pydantic's location without the union tags (like 'quiz') it adds, so it walks the data."""
-    path, value = [], data
+    path: list[Any] = []
+    value = data
     for key in loc:
         if isinstance(value, dict) and key not in value and key in kinds():
             continue
@@ -107,9 +109,11 @@ def _data_path(data, loc: tuple) -> tuple:
     return tuple(path)
 
 
-def _describe(data, loc: tuple) -> tuple[str, str]:
+def _describe(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     """Split a pydantic location into the ids of the items it passes and the field path."""
-    items, field, value = [], [], data
+    items: list[str] = []
+    field: list[str] = []
+    value = data
     for key in loc:
         if (isinstance(value, dict) and key in value) or (
             isinstance(value, list) and isinstance(key, int) and key < len(value)
@@ -127,7 +131,7 @@ def _describe(data, loc: tuple) -> tuple[str, str]:
     return " > ".join(items), "".join(field)
 
 
-def _validate(model, path: Path):
+def _validate(model: Any, path: Path) -> Any:
     text = read_text(path)
     data = parse_yaml(path, text, model)
     try:
@@ -166,7 +170,7 @@ def exercise_files(folder: Path | None = None) -> list[Path]:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_all_cached(folder: Path, stamp: tuple) -> dict[str, tuple[Exercise, Path]]:
+def _load_all_cached(folder: Path, stamp: tuple[tuple[str, int], ...]) -> dict[str, tuple[Exercise, Path]]:
     found: dict[str, tuple[Exercise, Path]] = {}
     errors = []
     for path in exercise_files(folder):

@@ -21,7 +21,7 @@ from . import _markdown as md
 from ._contract import BANDS, CONFIDENCE, SCALE, SCALE_MAX, SCALE_MIN, bands
 from ._kinds import kind_named, kind_of, register_kind
 from ._published import page_url
-from ._schema import Casus, Exercise, Quiz, Reflectie, Scan, Sort
+from ._schema import Casus, Exercise, Question, Quiz, Reflectie, Scan, Sort
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -40,13 +40,13 @@ def _environment(folder: Path) -> jinja2.Environment:
     return environment
 
 
-def _digest(value) -> str:
+def _digest(value: object) -> str:
     """A short, stable hash of what a reader answers; equal content gives an equal hash."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def question_fingerprint(q) -> str:
+def question_fingerprint(q: Question) -> str:
     """Changes when a question's text or options (their text or which are right) change, so an
     answer saved for the old question is never applied to the new one. Feedback is left out:
     improving an explanation does not change what the reader answered."""
@@ -59,7 +59,7 @@ def answers_fingerprint(exercise: Exercise) -> str:
     return _digest(kind_of(exercise).answered(exercise))
 
 
-def _questions(questions) -> list[dict]:
+def _questions(questions: list[Question]) -> list[dict[str, Any]]:
     return [
         {
             "id": q.id,
@@ -75,7 +75,7 @@ def _questions(questions) -> list[dict]:
     ]
 
 
-def _scan_chart(scan: Scan) -> dict:
+def _scan_chart(scan: Scan) -> dict[str, Any]:
     """The chart's spec, and the named data set the browser fills with the reader's profile."""
     from ._charts import PROFILE, scan_chart  # Altair loads only in notebooks that draw a chart
 
@@ -92,7 +92,7 @@ def fingerprint(scan: Scan) -> str:
     return hashlib.sha256(ids.encode()).hexdigest()[:6]
 
 
-def scan_identity(scan: Scan) -> dict:
+def scan_identity(scan: Scan) -> dict[str, Any]:
     """What the team page needs to read a result code of this scan."""
     return {
         "title": scan.title,
@@ -174,7 +174,7 @@ register_kind(
 )
 
 
-def props_json(data: dict) -> str:
+def props_json(data: dict[str, Any]) -> str:
     """Stable JSON: the same exercise always gives the same bytes, so nbval can compare."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

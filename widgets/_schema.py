@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, Union, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, TypeAlias, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
@@ -28,7 +28,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unique(items: list, what: str) -> None:
+def _unique(items: list[Any], what: str) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -99,7 +99,7 @@ class ExerciseBase(Strict):
     references: ClassVar[tuple[Reference, ...]] = ()
 
     @model_validator(mode="after")
-    def _references_resolve(self):
+    def _references_resolve(self) -> Self:
         for reference in self.references:
             reference.check(self)
         return self
@@ -111,7 +111,7 @@ class WithQuestions(ExerciseBase):
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_questions(self):
+    def _unique_questions(self) -> Self:
         _unique(self.questions, "vraag-id")
         return self
 
@@ -193,7 +193,11 @@ class Reflectie(AssessedWhole):
 EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)
 """The book's own kinds of exercise. Another module may add one with _kinds.register_kind."""
 
-Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
+if TYPE_CHECKING:
+    Exercise: TypeAlias = ExerciseBase
+else:
+    Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
+"""An exercise of any kind: for the type checker their base, for pydantic the union of the kinds."""
 
 _models: list[type[ExerciseBase]] = list(EXERCISE_MODELS)
 
@@ -220,7 +224,7 @@ KINDS: tuple[str, ...] = kinds()
 
 @functools.lru_cache(maxsize=4)
 def _file_model(models: tuple[type[ExerciseBase], ...]) -> Any:
-    union = Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
+    union: Any = Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 (a union made at run time)
     return create_model("ExerciseFile", __base__=Strict, exercises=(list[union], Field(min_length=1)))
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Hashable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -93,7 +95,10 @@ def read_text(path: Path) -> str:
 # ---- the file as YAML: syntax, duplicate keys, aliases ----
 
 # libyaml where installed (PyYAML's wheels have it): it parses many times faster.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _BaseLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
@@ -103,7 +108,7 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 class StrictLoader(_BaseLoader):
     """The safe loader, refusing duplicate keys."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: dict[str, int] = {}
         for key, _ in node.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
@@ -168,7 +173,7 @@ _YAML_PROBLEMS = (
 _USE_CONTEXT = ("quoted scalar", "flow mapping", "flow sequence")
 
 
-def _token_at(text: str, mark) -> str:
+def _token_at(text: str, mark: Any) -> str:
     """The anchor or alias name at a parser mark (libyaml's message does not name it)."""
     line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
     found = re.match(r"[*&]?([^\s,\[\]{}]+)", line[mark.column :])
@@ -177,13 +182,13 @@ def _token_at(text: str, mark) -> str:
 
 def _yaml_message(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     said = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
-    mark = getattr(error, "problem_mark", None)
+    mark: Any = getattr(error, "problem_mark", None)
     if isinstance(error, _DuplicateKey):
-        return mark.line + 1, error.problem
+        return mark.line + 1, str(error.problem)
     for phrase, meaning in _YAML_PROBLEMS:
         if phrase in said:
             if phrase in _USE_CONTEXT and getattr(error, "context_mark", None):
-                mark = error.context_mark
+                mark = getattr(error, "context_mark", None)
             token = _token_at(text, mark) if mark and "{token}" in meaning else ""
             return (mark.line + 1 if mark else None), meaning.format(token=token)
     problem = getattr(error, "problem", None) or str(error)
@@ -193,7 +198,7 @@ def _yaml_message(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     )
 
 
-def parse_yaml(path: Path, text: str, model):
+def parse_yaml(path: Path, text: str, model: Any) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
@@ -220,7 +225,7 @@ def parse_yaml(path: Path, text: str, model):
 # ---- what an author wrote, in their words ----
 
 
-def kind_of(value) -> str:
+def kind_of(value: object) -> str:
     """What an author wrote, in their words: 'een lijst', 'tekst', ..."""
     if value is None:
         return "niets (een lege waarde)"
