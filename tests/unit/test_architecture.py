@@ -35,7 +35,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         path.append(module)
         for other in sorted(graph.get(module, ())):
             if state.get(other) == "open":
-                found.append([*path[path.index(other):], other])
+                found.append([*path[path.index(other) :], other])
             elif other not in state:
                 visit(other)
         path.pop()
@@ -71,7 +71,9 @@ def test_the_kernel_side_does_not_load_the_build_s_tools():
     import subprocess
     import sys
 
-    code = ("import sys, widgets; widgets.show; "
-            "print(sorted(m for m in ('sphinx', 'rcssmin', 'vl_convert') if m in sys.modules))")
+    code = (
+        "import sys, widgets; widgets.show; "
+        "print(sorted(m for m in ('sphinx', 'rcssmin', 'vl_convert') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
     assert out.stdout.strip() == "[]"

@@ -32,8 +32,17 @@ def test_herhalen_says_the_intervals_the_store_uses():
         "herhaal_eerste": "een dag",
         "herhaal_daarna": "eerst na een dag, dan na drie dagen, na een week en na drie weken",
     }
-    assert review_substitutions((2, 14)) == {"herhaal_eerste": "twee dagen", "herhaal_daarna": "eerst na twee dagen, dan na twee weken"}
-    assert [in_words(days) for days in (1, 5, 7, 28, 30)] == ["een dag", "vijf dagen", "een week", "vier weken", "30 dagen"]
+    assert review_substitutions((2, 14)) == {
+        "herhaal_eerste": "twee dagen",
+        "herhaal_daarna": "eerst na twee dagen, dan na twee weken",
+    }
+    assert [in_words(days) for days in (1, 5, 7, 28, 30)] == [
+        "een dag",
+        "vijf dagen",
+        "een week",
+        "vier weken",
+        "30 dagen",
+    ]
     text = (ROOT / "chapters" / "herhalen.md").read_text(encoding="utf-8")
     assert "{{ herhaal_daarna }}" in text and "{{ herhaal_eerste }}" in text
     assert not re.search(r"na (een|drie) (dag|dagen|week|weken)", text), "no interval written out by hand"

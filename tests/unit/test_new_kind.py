@@ -49,7 +49,9 @@ def stelling(tmp_path, monkeypatch):
     (book / "data").mkdir(parents=True)
     (book / "chapters").mkdir()
     (book / "data" / "t9-stelling.yml").write_text(DATA, encoding="utf-8")
-    (book / "chapters" / "t9.md").write_text('# T9\n\n```{code-cell}\nwidgets.show("t9-stelling")\n```\n', encoding="utf-8")
+    (book / "chapters" / "t9.md").write_text(
+        '# T9\n\n```{code-cell}\nwidgets.show("t9-stelling")\n```\n', encoding="utf-8"
+    )
     return book
 
 
@@ -69,8 +71,9 @@ def test_a_kind_registered_from_one_place_is_validated_rendered_and_listed(stell
 
     exercises = widgets.load_all(stelling / "data")
     assert chapter_problems(stelling / "chapters" / "t9.md", stelling, exercises) == []
-    book = _learning.catalog([("chapters/t9", ["t9-stelling"])], {"t9-stelling": exercise}, uri=lambda d: f"{d}.html",
-                             titles={}, labels={})
+    book = _learning.catalog(
+        [("chapters/t9", ["t9-stelling"])], {"t9-stelling": exercise}, uri=lambda d: f"{d}.html", titles={}, labels={}
+    )
     assert book["exercises"]["t9-stelling"]["kind"] == "stelling"
 
 

@@ -61,8 +61,9 @@ def test_labels_live_where_sphinx_and_myst_look_them_up():
     from myst_parser.sphinx_ext import myst_refs
 
     assert '.get("myst_slugs", {})' in inspect.getsource(myst_refs)
-    env = SimpleNamespace(docname="chapters/h1", domaindata={"std": {"labels": {}, "anonlabels": {}}},
-                          metadata={"chapters/h1": {}})
+    env = SimpleNamespace(
+        docname="chapters/h1", domaindata={"std": {"labels": {}, "anonlabels": {}}}, metadata={"chapters/h1": {}}
+    )
     compat.add_label(env, "h1-quiz", 12, "Een quiz")
     assert env.domaindata["std"]["labels"]["h1-quiz"] == ("chapters/h1", "h1-quiz", "Een quiz")
     assert env.metadata["chapters/h1"]["myst_slugs"]["h1-quiz"] == (12, "h1-quiz", "Een quiz")
@@ -77,7 +78,9 @@ def test_sphinx_and_docutils_still_write_what_the_body_fixes_translate(theirs):
 
 
 def test_furo_s_navigation_tree_still_has_what_the_navigation_fixes_replace():
-    tree = get_navigation_tree('<ul><li class="toctree-l1"><a href="a.html">A</a><ul><li><a href="b.html">B</a></li></ul></li></ul>')
+    tree = get_navigation_tree(
+        '<ul><li class="toctree-l1"><a href="a.html">A</a><ul><li><a href="b.html">B</a></li></ul></li></ul>'
+    )
     assert "Toggle navigation of A" in tree and ' role="switch"' in tree
     fixed = compat.replaced(tree, compat.NAVIGATION_FIXES)
     assert "Onderliggende pagina's van A" in fixed and "switch" not in fixed
@@ -95,7 +98,9 @@ def test_the_theme_files_the_pages_leave_out_or_defer_exist():
     furo_static = FURO / "static"
     assert (furo_static / "styles" / "furo-extensions.css").is_file()
     assert (Path(myst_nb.__file__).parent / "static" / "mystnb.css").is_file()
-    assert 'f"mystnb.{hash}.css"' in inspect.getsource(myst_nb.sphinx_ext), "myst-nb's stylesheet: _static/mystnb.<hash>.css"
+    assert 'f"mystnb.{hash}.css"' in inspect.getsource(myst_nb.sphinx_ext), (
+        "myst-nb's stylesheet: _static/mystnb.<hash>.css"
+    )
     assert {f"_static/scripts/{p.name}" for p in furo_static.joinpath("scripts").iterdir()} >= compat.DEFERRED
     basic = SPHINX / "themes" / "basic" / "static"
     for name in compat.SEARCH_ONLY - {"_static/translations.js"}:
