@@ -198,7 +198,7 @@ def setup_assets(app: Sphinx) -> None:
     app.add_js_file(
         "widgets/loader.js",
         type="module",
-        **{CONTRACT_ATTRIBUTE: json.dumps(shared(), ensure_ascii=False, sort_keys=True)},  # type: ignore[arg-type]
+        **{CONTRACT_ATTRIBUTE: json.dumps(shared(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))},  # type: ignore[arg-type]
     )
     app.add_js_file("widgets/theme.js", type="module")
     app.add_css_file("widgets/exercise.css")
