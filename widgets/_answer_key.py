@@ -7,12 +7,29 @@ the questions. It is plain HTML: nothing to hydrate, nothing hidden on paper.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from ._load import data_dir, load_all
 from ._markdown import blocks, inline
 from ._pages import Page
 from ._props import render_template
-from ._schema import Casus, Quiz, Sort
+from ._schema import Casus, Exercise, Quiz, Sort
 
+CHAPTER_FILE = re.compile(r"^h(\d+)-")
+"""A chapter's data file, data/hN-short-name.yml; N is the chapter's number."""
+
+
+def chapter_number(stem: str) -> int | None:
+    """The chapter's number in a data file's name (h10-x -> 10); None for a file of no chapter."""
+    found = CHAPTER_FILE.match(stem)
+    return int(found.group(1)) if found else None
+
+
+def _in_book_order(stem: str) -> tuple[int, str]:
+    """h2 before h10 (by number, not by text); files of no chapter last."""
+    number = chapter_number(stem)
+    return (number if number is not None else 1_000_000, stem)
 
 
 def _chapter_title(stem: str) -> str:
@@ -25,14 +42,11 @@ def _chapter_title(stem: str) -> str:
     return stem
 
 
-def _options(question) -> list[dict]:
-    return [
-        {"html": inline(o.text), "correct": o.correct, "feedback": inline(o.feedback)}
-        for o in question.options
-    ]
+def _options(question: Any) -> list[dict[str, Any]]:
+    return [{"html": inline(o.text), "correct": o.correct, "feedback": inline(o.feedback)} for o in question.options]
 
 
-def _entry(exercise, page: str) -> dict | None:
+def _entry(exercise: Exercise, page: str) -> dict[str, Any] | None:
     """One exercise as the key shows it; None for kinds without a right answer."""
     common = {"id": exercise.id, "title": exercise.title, "page": page, "kind": exercise.kind}
     if isinstance(exercise, (Quiz, Casus)):
@@ -57,16 +71,16 @@ def _entry(exercise, page: str) -> dict | None:
     return None
 
 
-def chapters() -> list[dict]:
+def chapters() -> list[dict[str, Any]]:
     """The key per chapter, in the order of the book and of each chapter's data file."""
-    grouped: dict[str, list[dict]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
     for exercise, path in load_all().values():
         entry = _entry(exercise, path.stem)
         if entry is not None:
             grouped.setdefault(path.stem, []).append(entry)
     return [
-        {"number": stem[1], "title": _chapter_title(stem), "page": stem, "exercises": entries}
-        for stem, entries in sorted(grouped.items())
+        {"number": chapter_number(stem) or "", "title": _chapter_title(stem), "page": stem, "exercises": grouped[stem]}
+        for stem in sorted(grouped, key=_in_book_order)
     ]
 
 

@@ -1,10 +1,13 @@
-"""What Python and the browser code must agree on, defined once, here.
+"""Every name and value that Python and the browser code share, defined once, here.
 
-The browser code receives these values in the props and chart specs (see `shared()`); it never
-keeps its own copy of the same literals (DESIGN decision 10).
+The browser code gets each of them from the build, never as its own copy of the literal:
+in an exercise's props, in a page's data- attributes, in catalog.json, in sw.js. Where each
+value reaches the JavaScript is listed in ARCHITECTURE.md, "The contract".
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ._schema import BAND_FLOORS, BANDS, KINDS
 
@@ -15,6 +18,7 @@ __all__ = [
     "CACHE_PREFIX",
     "CATALOG_FILE",
     "CONFIDENCE",
+    "CONTRACT_ATTRIBUTE",
     "KINDS",
     "PROGRESS_LINE",
     "RECORD_FIELDS",
@@ -24,9 +28,12 @@ __all__ = [
     "SCALE_MIN",
     "SITE_META",
     "STORAGE_PREFIX",
+    "WIDGET_CLASS",
     "bands",
     "shared",
 ]
+
+# ---- values ----
 
 SCALE = ("helemaal niet", "nauwelijks", "een beetje", "grotendeels", "helemaal wel")
 """The five points of a self-scan, from SCALE_MIN to SCALE_MAX."""
@@ -35,57 +42,59 @@ SCALE_MIN, SCALE_MAX = 1, len(SCALE)
 BAND_NAMES = {"laag": "Nog in ontwikkeling", "midden": "Op weg", "hoog": "Sterk ontwikkeld"}
 """What a reader sees for each score band of a self-scan."""
 
-STORAGE_PREFIX = "isw:"
-"""The reader store keeps everything in ONE localStorage key: this prefix, the site's name and
-its base path (so two courses on one host never mix); see js/store.js."""
+CONFIDENCE = ("zeker", "twijfel", "gok")
+"""'Hoe zeker ben je?': what a reader may say before checking a quiz answer, most sure first.
+The first is the one that puts "zeker, maar fout" at the top of Herhalen."""
+
+REVIEW_INTERVALS = (1, 3, 7, 21)
+"""Days until a question comes back in Herhalen, per Leitner box: a right answer moves it one box
+on, a wrong one back to the first box, due at once. chapters/herhalen.md says them in words."""
 
 RECORD_FIELDS = ("kind", "title", "page", "fingerprint", "answers", "result", "seed", "saved")
 """The fields of the record the site saves for each exercise (answers, result and seed as the
 widget model holds them, `page` the path it was saved on, `fingerprint` the exercise's
 answers_fingerprint when saved, `saved` an ISO time); documented in static/loader.js."""
 
-CONFIDENCE = ("zeker", "twijfel", "gok")
-"""'Hoe zeker ben je?': what a reader may say before checking a quiz answer, most sure first."""
+# ---- names ----
 
-REVIEW_INTERVALS = (1, 3, 7, 21)
-"""Days until a question comes back in Herhalen, per Leitner box: a right answer moves it one box
-on, a wrong one back to the first box, due at once."""
-
+STORAGE_PREFIX = "isw:"
+"""The reader store keeps everything in ONE localStorage key: this prefix, the site's name and
+its base path (so two courses on one host never mix); see js/store.js."""
 SITE_META = "isw-site"
-"""The <meta name> by which every page carries the site's name, for the reader store's key."""
-
+"""The name of the <meta> whose content is the site's name, part of the store's key."""
+CONTRACT_ATTRIBUTE = "data-isw-contract"
+"""The loader's script tag carries `shared()` as JSON in this attribute."""
 CATALOG_FILE = "catalog.json"
-"""What the build knows of the whole book (widgets/_learning.py), in _static/widgets/ beside
-the loader."""
-
+"""What the build knows of the whole book, beside the loader in _static/widgets/."""
+WIDGET_CLASS = "isw-widget"
+"""The class of an exercise's element in the page; the loader hydrates each one."""
 PROGRESS_LINE = "isw-progress-line"
-"""The class of the line under a chapter's title ("Op deze pagina: ..."), written by the build
-and filled in by js/progress.js."""
-
+"""The class of the line under a chapter's title that the progress script fills in."""
 CACHE_PREFIX = "isw "
-"""The service worker's caches are named this, the site's scope and the build id; the worker
-removes the older ones of its own site (static/sw.js, static/sw-off.js)."""
+"""The service worker's caches are named this prefix, its scope, a space and the build id."""
 
 
-def bands() -> list[dict]:
+def bands() -> list[dict[str, Any]]:
     """The score bands, lowest first: id, the name a reader sees, and the lowest mean in it."""
     return [{"id": band, "name": BAND_NAMES[band], "floor": BAND_FLOORS[band]} for band in BANDS]
 
 
-def shared() -> dict:
-    """Everything above as JSON-ready values, for the browser code."""
+def shared() -> dict[str, Any]:
+    """What the scripts on every page need, as JSON-ready values (the loader's data-isw-contract).
+
+    The kinds, the scale and the bands are not here: each exercise's props carry them, so the
+    same values reach exercise.js live in Jupyter too, where no page is around it.
+    """
     return {
-        "kinds": list(KINDS),
-        "scale": list(SCALE),
-        "scale_min": SCALE_MIN,
-        "scale_max": SCALE_MAX,
-        "bands": bands(),
         "storage_prefix": STORAGE_PREFIX,
+        "site_meta": SITE_META,
         "record_fields": list(RECORD_FIELDS),
         "confidence": list(CONFIDENCE),
         "review_intervals": list(REVIEW_INTERVALS),
         "site_meta": SITE_META,
         "catalog_file": CATALOG_FILE,
+        "widget_class": WIDGET_CLASS,
         "progress_line": PROGRESS_LINE,
         "cache_prefix": CACHE_PREFIX,
     }
+

@@ -16,8 +16,9 @@ from __future__ import annotations
 import os
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
-from jupyter_client.provisioning import LocalProvisioner
+from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from jupyter_core.paths import jupyter_runtime_dir
 
 NAME = "integraal-ipc"
@@ -28,7 +29,7 @@ ENV = "JUPYTER_DEFAULT_PROVISIONER_NAME"
 class IpcProvisioner(LocalProvisioner):
     """The local provisioner, with the kernel manager switched to the ipc transport."""
 
-    async def pre_launch(self, **kwargs):
+    async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
         manager = self.parent
         if manager is not None and manager.transport != "ipc":
             runtime = Path(jupyter_runtime_dir())
@@ -46,3 +47,18 @@ def use_ipc_kernels() -> bool:
         return False
     os.environ.setdefault(ENV, NAME)
     return os.environ[ENV] == NAME
+
+
+def run_kernels_over_ipc(app: Any, config: Any) -> None:
+    """Before any notebook is executed: kernels use IPC, not TCP ports."""
+    if not use_ipc_kernels():
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).info(
+            "widgets: kernels use TCP (the package is not installed, so no IPC provisioner)"
+        )
+
+
+def setup_kernels(app: Any) -> None:
+    # config-inited: before myst-nb starts any kernel (it executes pages as they are read)
+    app.connect("config-inited", run_kernels_over_ipc)

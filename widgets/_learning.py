@@ -3,7 +3,7 @@ reader's answers safe across rebuilds.
 
 The browser keeps one record per site (static/store.js). Two things come from here:
 
-- the *catalog* (`_static/widgets/catalog.json`, written by the Sphinx extension): every
+- the *catalog* (`_static/widgets/catalog.json`, written by _ext_learning.py): every
   exercise's page and fingerprints, the exercises per page for "n van m oefeningen gedaan",
   and each read_more label's page and section title, so a question shown away from its
   chapter (on Herhalen) still links back to the section that explains it;
@@ -14,14 +14,12 @@ The browser keeps one record per site (static/store.js). Two things come from he
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
-from ._contract import CONFIDENCE, REVIEW_INTERVALS
 from ._load import load_all
 from ._pages import Page
 from ._props import answers_fingerprint, props, props_json, question_fingerprint, render_template
 from ._schema import Casus, Exercise, WithQuestions
-
-CATALOG_FORMAT = 1
 
 
 def _reviewable(exercise: Exercise) -> bool:
@@ -35,7 +33,7 @@ def catalog(
     titles: dict[str, str],
     labels: dict[str, tuple[str, str, str]],
     review: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The site's exercises as the browser needs them on every page.
 
     `shown`: (docname, exercise ids it shows) in reading order; `uri`: a docname's page
@@ -43,7 +41,7 @@ def catalog(
     (label -> docname, anchor, section title); `review`: the Herhalen page, if the book has one.
     """
     pages: dict[str, list[str]] = {}
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     read_more: set[str] = set()
     for docname, ids in shown:
         known = [i for i in ids if i in exercises]
@@ -52,14 +50,16 @@ def catalog(
         pages[uri(docname)] = known
         for exercise_id in known:
             exercise = exercises[exercise_id]
-            entry = entries.setdefault(exercise_id, {
-                "kind": exercise.kind,
-                "title": exercise.title,
-                "page": uri(docname),
-                "chapter": titles.get(docname, ""),
-                "fingerprint": answers_fingerprint(exercise),
-            })
-            if _reviewable(exercise):
+            entry = entries.setdefault(
+                exercise_id,
+                {
+                    "kind": exercise.kind,
+                    "page": uri(docname),
+                    "chapter": titles.get(docname, ""),
+                    "fingerprint": answers_fingerprint(exercise),
+                },
+            )
+            if isinstance(exercise, WithQuestions):
                 entry["questions"] = {q.id: question_fingerprint(q) for q in exercise.questions}
                 read_more.update(q.read_more for q in exercise.questions)
     sections = {
@@ -67,15 +67,7 @@ def catalog(
         for label in sorted(read_more)
         if label in labels
     }
-    return {
-        "format": CATALOG_FORMAT,
-        "pages": pages,
-        "exercises": entries,
-        "sections": sections,
-        "review": review,
-        "intervals": list(REVIEW_INTERVALS),
-        "confidence": list(CONFIDENCE),
-    }
+    return {"pages": pages, "exercises": entries, "sections": sections, "review": review}
 
 
 def _review_props(exercise: Exercise) -> dict:

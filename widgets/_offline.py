@@ -1,4 +1,5 @@
-"""Offline reading after one visit (DESIGN decision 13): the service worker the build writes.
+"""Offline reading after one visit: the service worker the build writes (ARCHITECTURE.md,
+"Offline reading").
 
 At the end of an html build, sw.js goes to the root of the site with the list of every file
 there and a hash of each file's content. Because that list is in sw.js itself, any change to
@@ -13,8 +14,10 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from ._contract import CACHE_PREFIX
 from ._static_files import STATIC, publish
@@ -45,7 +48,7 @@ def precache_files(site: Path) -> list[str]:
     return sorted(files)
 
 
-def manifest(site: Path) -> dict:
+def manifest(site: Path) -> dict[str, Any]:
     """The precache list: a content hash per file, and one build id for all of them."""
     files = {name: hashlib.sha256((site / name).read_bytes()).hexdigest()[:16] for name in precache_files(site)}
     build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
@@ -69,16 +72,16 @@ def write_service_worker(site: Path, enabled: bool = True) -> Path:
     return target
 
 
-def written_precache(worker: Path) -> dict | None:
+def written_precache(worker: Path) -> dict[str, Any] | None:
     """The precache list a written sw.js carries (None: offline reading is switched off)."""
     found = WRITTEN.search(worker.read_text(encoding="utf-8"))
     return json.loads(found.group(1)) if found else None
 
 
-def add_offline_script(app: Sphinx, config) -> None:
+def add_offline_script(app: Sphinx, config: Config) -> None:
     """config-inited: every page registers the worker, unless the book switched it off."""
     if config.isw_offline:
-        app.add_js_file("widgets/offline.js", type="module", **{"async": "async"})
+        app.add_js_file("widgets/offline.js", type="module", **{"async": "async"})  # type: ignore[arg-type]  # Sphinx types **kwargs as str but "priority" as int
         app.add_css_file("widgets/offline.css")
 
 

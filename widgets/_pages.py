@@ -67,11 +67,7 @@ def team_page() -> Page:
     """The team page: pasted result codes side by side; the scans it knows, by id."""
     from ._charts import TEAM, team_chart
 
-    scans = {
-        exercise.id: scan_identity(exercise)
-        for exercise, _ in load_all().values()
-        if isinstance(exercise, Scan)
-    }
+    scans = {exercise.id: scan_identity(exercise) for exercise, _ in load_all().values() if isinstance(exercise, Scan)}
     team = {"spec": team_chart(), "data": TEAM.json(), "scans": scans}
     html = render_template("team.html.j2", team_json=props_json(team))
     return Page(html, "team")

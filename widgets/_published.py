@@ -22,7 +22,7 @@ def _pages(book: Path) -> dict[str, str]:
     base = ((config.get("html") or {}).get("baseurl") or "").rstrip("/")
     if not base:
         return {}
-    pages = {}
+    pages: dict[str, str] = {}
     for chapter in sorted((book / "chapters").rglob("*.md")):
         url = f"{base}/{chapter.relative_to(book).with_suffix('.html').as_posix()}"
         for exercise_id in SHOW_CALL.findall(chapter.read_text(encoding="utf-8")):

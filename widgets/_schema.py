@@ -5,10 +5,11 @@ Every model forbids unknown fields, so a misspelt field name is an error, not a 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal, Union, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, TypeAlias, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -27,7 +28,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unique(items: list, what: str) -> None:
+def _unique(items: list[Any], what: str) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -53,8 +54,10 @@ class Reference:
         known = [g.id for g in groups]
         for one in items:
             if getattr(one, self.field) not in known:
-                raise ValueError(f"{item} '{one.id}' noemt {group} '{getattr(one, self.field)}', "
-                                 f"die niet bestaat (wel: {', '.join(sorted(known))})")
+                raise ValueError(
+                    f"{item} '{one.id}' noemt {group} '{getattr(one, self.field)}', "
+                    f"die niet bestaat (wel: {', '.join(sorted(known))})"
+                )
         for group_id in known:
             if sum(getattr(one, self.field) == group_id for one in items) < self.at_least:
                 raise ValueError(f"{group} '{group_id}' heeft minder dan {self.at_least} {items_word}")
@@ -96,7 +99,7 @@ class ExerciseBase(Strict):
     references: ClassVar[tuple[Reference, ...]] = ()
 
     @model_validator(mode="after")
-    def _references_resolve(self):
+    def _references_resolve(self) -> Self:
         for reference in self.references:
             reference.check(self)
         return self
@@ -108,7 +111,7 @@ class WithQuestions(ExerciseBase):
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_questions(self):
+    def _unique_questions(self) -> Self:
         _unique(self.questions, "vraag-id")
         return self
 
@@ -188,16 +191,46 @@ class Reflectie(AssessedWhole):
 
 
 EXERCISE_MODELS = (Quiz, Casus, Scan, Sort, Reflectie)
-"""Every kind of exercise; the only list of them. Add a kind here and everything follows."""
+"""The book's own kinds of exercise. Another module may add one with _kinds.register_kind."""
 
-Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]
+if TYPE_CHECKING:
+    Exercise: TypeAlias = ExerciseBase
+else:
+    Exercise = Annotated[Union[EXERCISE_MODELS], Field(discriminator="kind")]  # noqa: UP007 (a tuple of types)
+"""An exercise of any kind: for the type checker their base, for pydantic the union of the kinds."""
 
-KINDS: tuple[str, ...] = tuple(get_args(m.model_fields["kind"].annotation)[0] for m in EXERCISE_MODELS)
-"""The values of `kind` an author may write, as the schema defines them."""
+_models: list[type[ExerciseBase]] = list(EXERCISE_MODELS)
 
 
-class ExerciseFile(Strict):
-    exercises: list[Exercise] = Field(min_length=1)
+def kind_name(model: type[ExerciseBase]) -> str:
+    """The value of `kind` a model accepts (its Literal)."""
+    return str(get_args(model.model_fields["kind"].annotation)[0])
+
+
+def add_model(model: type[ExerciseBase]) -> None:
+    """One more kind an author may write (_kinds.register_kind calls this)."""
+    if model not in _models:
+        _models.append(model)
+
+
+def kinds() -> tuple[str, ...]:
+    """The values of `kind` an author may write, as the schema defines them."""
+    return tuple(kind_name(model) for model in _models)
+
+
+KINDS: tuple[str, ...] = kinds()
+"""The book's own kinds (kinds() also names any kind added since)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _file_model(models: tuple[type[ExerciseBase], ...]) -> Any:
+    union: Any = Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 (a union made at run time)
+    return create_model("ExerciseFile", __base__=Strict, exercises=(list[union], Field(min_length=1)))
+
+
+def exercise_file() -> Any:
+    """The model of a whole data file: a list of exercises of any kind there is now."""
+    return _file_model(tuple(_models))
 
 
 class IllustrationPoint(Strict):

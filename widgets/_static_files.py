@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import rcssmin
-
 STATIC = Path(__file__).parent / "static"
 
 
@@ -14,6 +12,8 @@ def publish(names: tuple[str, ...], target: Path) -> None:
     """Copy `names` from widgets/static/ into `target`; stylesheets without their comments
     and spaces (about a third of their bytes, on every page), the scripts as they are (the
     bundles are minified already, loader.js is kept readable for whoever debugs a site)."""
+    import rcssmin  # only the build minifies: the kernel's widget needs STATIC alone
+
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
         if name.endswith(".css"):

@@ -8,6 +8,7 @@ the markup in this widget's text/html output; no Python runs there.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 import anywidget
 import traitlets
@@ -37,8 +38,8 @@ class ExerciseWidget(anywidget.AnyWidget):
         # Stable, with no object address: nbval compares text/plain outputs.
         return f"<Oefening {self.props.get('id', '?')} ({self.props.get('kind', '?')})>"
 
-    def _repr_mimebundle_(self, **kwargs):
-        data, metadata = super()._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        data, metadata = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]  # ipywidgets says it may return None; it does not for a widget with a model
         data["text/plain"] = repr(self)
         data["text/html"] = markup(self.props)
         return data, metadata

@@ -23,7 +23,11 @@ def test_bands_start_at_the_bottom_of_the_scale_and_rise():
     assert [band["id"] for band in _contract.bands()] == list(_contract.BANDS)
 
 
-def test_shared_values_are_plain_json():
+def test_shared_values_are_plain_json_and_the_props_carry_the_rest():
     shared = _contract.shared()
     assert json.loads(json.dumps(shared)) == shared
-    assert shared["kinds"] == list(_contract.KINDS) and len(shared["scale"]) == _contract.SCALE_MAX
+    assert shared["review_intervals"] == list(_contract.REVIEW_INTERVALS)
+    assert shared["catalog_file"] == "catalog.json" and shared["confidence"][0] == "zeker"
+    scan = next(e for e in fixture_exercises().values() if e.kind == "scan")
+    props = widgets.props(scan)
+    assert len(props["scale"]) == props["scale_max"] - props["scale_min"] + 1 == _contract.SCALE_MAX
