@@ -4,16 +4,29 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle pdf bench linkcheck
+# The folders `make lint` checks with ruff (lint and format) and mypy.
+LINTED := tools
+
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle pdf bench linkcheck lint lock
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements-test.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+# The tests' environment exactly as requirements-lock.txt pins it, every file checked by its hash.
+$(VENV)/.test: requirements-lock.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+## lock: after changing requirements*.txt or constraints.txt, pin every test dependency anew,
+## with hashes, for every Python the README promises (uv, in a scratch environment of its own)
+lock:
+	test -x _build/uv/bin/uv || (python3 -m venv _build/uv && _build/uv/bin/pip install --quiet uv==0.13.9)
+	_build/uv/bin/uv pip compile requirements-test.txt --universal --python-version 3.11.5 --generate-hashes \
+	  --no-emit-package integraal-samenwerken-widgets --custom-compile-command "make lock" -o requirements-lock.txt
 
 ## site: set up the virtual environment and build the site strictly into _build/html
 site: $(VENV)/.site build
@@ -32,13 +45,24 @@ chromium: $(VENV)/.test
 	   apt-get update -qq && apt-get install -y -qq chromium) || \
 	  $(VENV)/bin/playwright install chromium
 
-# axe-core for the accessibility tests and esbuild for `make bundle`, as package-lock.json pins them.
+# axe-core and pa11y for the accessibility tests and esbuild for `make bundle`, as
+# package-lock.json pins them; Lighthouse only for `make bench` (tools/bench/package.json).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/package-lock.json
+	cd tools/bench && npm ci --no-audit --no-fund
+	touch $@
+
 ## test: set up everything the tests need and run them all
-test: $(VENV)/.test chromium node_modules/.installed node-tests unit build nbval browser-tests
+test: $(VENV)/.test chromium node_modules/.installed lint node-tests unit build nbval browser-tests
+
+## lint: ruff (lint and format check) and mypy on $(LINTED)
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/mypy $(LINTED)
 
 unit: $(VENV)/.test
 	$(PY) -m pytest tests/unit tests/errors
@@ -70,7 +94,7 @@ pdf: $(VENV)/.test chromium
 	$(PY) tools/pdf.py _build/html _build/pdf/integraal-samenwerken.pdf
 
 ## bench: what the build and the pages cost, against a plain Jupyter Book (prints name: value)
-bench: $(VENV)/.test chromium node_modules/.installed
+bench: $(VENV)/.test chromium tools/bench/node_modules/.installed
 	$(PY) tools/bench.py
 
 ## linkcheck: visit every external link of the chapters (needs a network; report in
