@@ -64,8 +64,10 @@ lint: $(VENV)/.test
 	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy $(LINTED)
 
+# One pytest run per folder: each prints its own time (README, Tests).
 unit: $(VENV)/.test
-	$(PY) -m pytest tests/unit tests/errors
+	$(PY) -m pytest tests/unit
+	$(PY) -m pytest tests/errors
 
 ## node-tests: the browser code's pure logic, and that the committed bundles are current
 node-tests: node_modules/.installed
@@ -79,7 +81,8 @@ nbval: $(VENV)/.test
 	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
 
 browser-tests: $(VENV)/.test node_modules/.installed
-	$(PY) -m pytest tests/build tests/browser
+	$(PY) -m pytest tests/build
+	$(PY) -m pytest tests/browser
 
 clean:
 	rm -rf _build
