@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 
 from chromium import serve
-from drive import status_of, tab_to
+from drive import REFLECTION, answer_reflection, status_of, tab_to
 from site_checks import BLOCK_STORAGE, Watched, assert_no_axe_violation, assert_reflows, chart_labels, wait_until_ready
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
@@ -165,9 +165,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=False, confidence="twijfel")
     answer(page, quiz, 1, right=True)
-    page.locator("section.isw-reflectie textarea").focus()
-    page.keyboard.type("Ik bel morgen de wijkverpleging.")
-    page.get_by_text("Bewaard in deze browser.").wait_for()
+    answer_reflection(page, page.locator("section.isw-reflectie"))
     before = stored(page)
 
     page = watched.open(f"{site_url}/{RESULTS}")
@@ -199,7 +197,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
 
     page = watched.open(f"{site_url}/{CHAPTER}")
     assert page.locator(f"#{QUIZ} .isw-verdict").count() == 2
-    assert page.locator("section.isw-reflectie textarea").input_value() == "Ik bel morgen de wijkverpleging."
+    assert page.locator("section.isw-reflectie textarea").input_value() == REFLECTION
     watched.assert_clean()
 
 
