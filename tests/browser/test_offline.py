@@ -175,8 +175,13 @@ def test_switched_off_the_worker_removes_the_kept_copy(offline_context, built_si
         write_service_worker(site, enabled=False)  # a new build with isw_offline: false
         page.reload()
         left = "Promise.all([navigator.serviceWorker.getRegistrations(), %s]).then(([r, c]) => r.length + c.length)"
+        # Each poll starts a count when none is running and looks at the last one that finished.
+        gone = f"""() => {{
+          window.iswCounting ??= {left % OUR_CACHES}.then(n => {{ window.iswLeft = n; window.iswCounting = null; }});
+          return window.iswLeft === 0;
+        }}"""
         try:
-            page.wait_for_function(f"() => {left % OUR_CACHES}.then(n => n === 0)", timeout=30000)
+            page.wait_for_function(gone, polling=100, timeout=30000)
         except PlaywrightTimeout:
             pass  # reported below
         assert page.evaluate(left % OUR_CACHES) == 0, "the worker or its cache is still there"
