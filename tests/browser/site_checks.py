@@ -183,6 +183,11 @@ class Pa11y:
         if not select.select([self.process.stdout], [], [], 120)[0]:
             pytest.fail("pa11y gave no answer within 2 minutes")
         reply = json.loads(self.process.stdout.readline() or '{"error": "pa11y stopped"}')
+        # pa11y's browser connection, gone, leaves the page at the size it was opened with;
+        # Playwright sets a size only when it differs from the one it set last.
+        size = request["viewport"]
+        page.set_viewport_size({"width": size["width"], "height": size["height"] + 1})
+        page.set_viewport_size(size)
         if "error" in reply:
             pytest.fail(f"pa11y failed: {reply['error']}")
         return reply["issues"]

@@ -107,15 +107,13 @@ def a11y_check(page, pa11y, when: str, within: str | None) -> list[str]:
 
 def visit_page(browser, site_url: str, pa11y, path: str) -> Visit:
     visit = Visit(path)
-    # A desktop window: pa11y, connected for a moment, leaves the page at the window's size.
-    context = browser.new_context(viewport=DESKTOP)
+    # A new reader on a phone, as Lighthouse loads the page.
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
     context.add_init_script(RECORD_SHIFTS)
     watched = Watched(context.new_page(), site_url)
     page = watched.page
     step = "load"
     try:
-        # A new reader on a phone, as Lighthouse loads the page.
-        page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
         page.goto(f"{site_url}/{path}")
         wait_until_ready(page)
         visit.shift, visit.shifts = settled_shifts(page)
