@@ -4,16 +4,29 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 
-.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck panel panel-score
+# The folders `make lint` checks with ruff (lint and format) and mypy.
+LINTED := widgets tools
+
+.PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck panel panel-score lint lock
 
 $(VENV)/.site: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements-test.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+# The tests' environment exactly as requirements-lock.txt pins it, every file checked by its hash.
+$(VENV)/.test: requirements-lock.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
+
+## lock: after changing requirements*.txt or constraints.txt, pin every test dependency anew,
+## with hashes, for every Python the README promises (uv, in a scratch environment of its own)
+lock:
+	test -x _build/uv/bin/uv || (python3 -m venv _build/uv && _build/uv/bin/pip install --quiet uv==0.13.9)
+	_build/uv/bin/uv pip compile requirements-test.txt --universal --python-version 3.11.5 --generate-hashes \
+	  --no-emit-package integraal-samenwerken-widgets --custom-compile-command "make lock" -o requirements-lock.txt
 
 ## site: set up the virtual environment and build the site strictly into _build/html
 site: $(VENV)/.site build
@@ -32,19 +45,34 @@ chromium: $(VENV)/.test
 	   apt-get update -qq && apt-get install -y -qq chromium) || \
 	  $(VENV)/bin/playwright install chromium
 
-# axe-core for the accessibility tests and esbuild for `make bundle`, as package-lock.json pins them.
+# axe-core and pa11y for the accessibility tests and esbuild for `make bundle`, as
+# package-lock.json pins them; Lighthouse only for `make bench` (tools/bench/package.json).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-## test: set up everything the tests need and run them all
-test: $(VENV)/.test chromium node_modules/.installed node-tests unit build nbval browser-tests
+tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/package-lock.json
+	cd tools/bench && npm ci --no-audit --no-fund
+	touch $@
 
+## test: set up everything the tests need and run them all
+test: $(VENV)/.test chromium node_modules/.installed lint node-tests unit build nbval browser-tests
+
+## lint: ruff (lint and format check) and mypy on $(LINTED); Biome and tsc --checkJs on the browser code
+lint: $(VENV)/.test node_modules/.installed
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/mypy $(LINTED)
+	npm run --silent lint
+	npm run --silent typecheck
+
+# One pytest run per folder: each prints its own time (README, Tests).
 unit: $(VENV)/.test
-	$(PY) -m pytest tests/unit tests/errors
+	$(PY) -m pytest tests/unit
+	$(PY) -m pytest tests/errors
 
 ## node-tests: the browser code's pure logic, and that the committed bundles are current
-node-tests: node_modules/.installed
+node-tests: $(VENV)/.test node_modules/.installed  # the contract scan asks the project's Python
 	node --test tests/node/
 
 ## bundle: after editing widgets/js/, make the browser modules in widgets/static/ anew
@@ -55,7 +83,8 @@ nbval: $(VENV)/.test
 	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
 
 browser-tests: $(VENV)/.test node_modules/.installed
-	$(PY) -m pytest tests/build tests/browser
+	$(PY) -m pytest tests/build
+	$(PY) -m pytest tests/browser
 
 clean:
 	rm -rf _build
@@ -81,7 +110,7 @@ pdf: $(VENV)/.test chromium
 	$(PY) tools/pdf.py _build/html _build/pdf/integraal-samenwerken.pdf
 
 ## bench: what the build and the pages cost, against a plain Jupyter Book (prints name: value)
-bench: $(VENV)/.test chromium node_modules/.installed
+bench: $(VENV)/.test chromium tools/bench/node_modules/.installed
 	$(PY) tools/bench.py
 
 ## linkcheck: visit every external link of the chapters (needs a network; report in

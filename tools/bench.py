@@ -10,8 +10,8 @@ It prints `name: value` lines, each target next to its figure (MISSED where it i
 exits 0 whatever the figures: this machine is shared and noisy, so these are measurements to
 read, not assertions. Lines starting with `  ` explain a figure (where the time or bytes go).
 
-Lighthouse (npm, pinned in package.json: `npm ci`) runs with the mobile preset on every page,
-twice: with the site served compressed (gzip, as GitHub Pages and most hosts serve it) and
+Lighthouse (npm, pinned in tools/bench/package.json, which `make bench` installs) runs with the
+mobile preset on every page, twice: with the site served compressed (gzip, as GitHub Pages and most hosts serve it) and
 served by Python's http.server (uncompressed, as `make serve` does). It uses the same Chromium
 and flags as the tests (tools/chromium.py).
 
@@ -41,13 +41,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 import yaml
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from chromium import CHROMIUM_ARGS, chromium_path, launch, serve  # noqa: E402  (tools/chromium.py)
+from chromium import CHROMIUM_ARGS, chromium_path, launch, serve  # tools/chromium.py
 
 ROOT = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
@@ -57,12 +58,13 @@ CHART = ".isw-chart, .isw-figure"
 VEGA = re.compile(r"/_static/widgets/vega[^/]*\.js$")
 WIDGETS = "/_static/widgets/"
 EDIT_MARKER = "Benchmarkwijziging"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "tools" / "bench" / "node_modules" / ".bin" / "lighthouse"
 COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt"}
 BUILD_BUDGET_S = 150
 
 
 # --- output ---------------------------------------------------------------------------------
+
 
 def emit(name: str, value, target: str | None = None, met: bool | None = None) -> None:
     """One `name: value` line; a target in brackets, and MISSED when it is not met."""
@@ -79,11 +81,18 @@ def note(text: str) -> None:
 
 
 def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor() or "unknown",
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     ram = ""
     if Path("/proc/meminfo").exists():
         kib = int(Path("/proc/meminfo").read_text().split()[1])
@@ -93,6 +102,7 @@ def machine() -> str:
 
 # --- the two books --------------------------------------------------------------------------
 
+
 def tracked_files() -> list[str]:
     """The repository's files: tracked, and new ones not ignored (work in progress builds too)."""
     try:
@@ -101,8 +111,11 @@ def tracked_files() -> list[str]:
         return [name for name in out.stdout.decode().split("\0") if name]
     except (OSError, subprocess.CalledProcessError):
         skip = {"_build", ".venv", ".git", "node_modules", "__pycache__", ".pytest_cache"}
-        return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
-                if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
+        return [
+            str(p.relative_to(ROOT))
+            for p in ROOT.rglob("*")
+            if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+        ]
 
 
 def copy_book(target: Path) -> Path:
@@ -186,6 +199,7 @@ def edit_one_sentence(page: Path) -> None:
 
 # --- building -------------------------------------------------------------------------------
 
+
 def children_cpu() -> float:
     """CPU seconds of finished child processes (kernels included): steadier than wall time here."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -200,22 +214,16 @@ class Build:
             shutil.rmtree(book / "_build", ignore_errors=True)
         # The copy's own `widgets` package, not the repository's (installed in editable mode).
         env = {**os.environ, "PYTHONPATH": str(book)}
-        for attempt in (1, 2):
-            start, cpu = time.perf_counter(), children_cpu()
-            run = subprocess.run([JUPYTER_BOOK, "build", "."], cwd=book, env=env, capture_output=True, text=True)
-            self.seconds = time.perf_counter() - start
-            self.cpu = children_cpu() - cpu
-            self.log = ANSI.sub("", run.stdout + run.stderr)
-            if run.returncode == 0:
-                break
-            # Kernels listen on random TCP ports; on a busy shared machine one is sometimes taken.
-            flaky = "Address already in use" in self.log or "Kernel died" in self.log
-            if attempt == 2 or not flaky:
-                print(self.log[-4000:], file=sys.stderr)
-                raise SystemExit(f"bench: the build of {book} failed")
-            note("a notebook kernel failed to start (port taken by another process); build retried")
-            if clean:
-                shutil.rmtree(book / "_build", ignore_errors=True)
+        start, cpu = time.perf_counter(), children_cpu()
+        run = subprocess.run(
+            [JUPYTER_BOOK, "build", "."], check=False, cwd=book, env=env, capture_output=True, text=True
+        )
+        self.seconds = time.perf_counter() - start
+        self.cpu = children_cpu() - cpu
+        self.log = ANSI.sub("", run.stdout + run.stderr)
+        if run.returncode != 0:
+            print(self.log[-4000:], file=sys.stderr)
+            raise SystemExit(f"bench: the build of {book} failed")
 
     @property
     def executed(self) -> list[float]:
@@ -227,11 +235,11 @@ class Build:
 
     @property
     def read(self) -> int:
-        return len(re.findall(r"^reading sources\.\.\. \[", self.log, re.M))
+        return len(re.findall(r"^reading sources\.\.\. \[", self.log, re.MULTILINE))
 
     @property
     def written(self) -> int:
-        return len(re.findall(r"^writing output\.\.\. \[", self.log, re.M))
+        return len(re.findall(r"^writing output\.\.\. \[", self.log, re.MULTILINE))
 
     @property
     def warnings(self) -> str:
@@ -244,8 +252,10 @@ class Build:
     def explain(self) -> str:
         text = f"{self.cpu:.1f} CPU s; {self.read} pages read, {self.written} written"
         if self.executed:
-            text += (f", {len(self.executed)} notebooks executed in {sum(self.executed):.1f} s "
-                     f"({min(self.executed):.1f}-{max(self.executed):.1f} s each)")
+            text += (
+                f", {len(self.executed)} notebooks executed in {sum(self.executed):.1f} s "
+                f"({min(self.executed):.1f}-{max(self.executed):.1f} s each)"
+            )
         if self.cached:
             text += f", {self.cached} notebooks from the cache"
         return text
@@ -323,9 +333,18 @@ def script_times(profile: dict) -> dict[str, float]:
 
 def kind(path: str) -> str:
     suffix = Path(path).suffix.lower()
-    return {".html": "html", ".js": "js", ".mjs": "js", ".css": "css", ".woff": "fonts",
-            ".woff2": "fonts", ".ttf": "fonts", ".svg": "images", ".png": "images",
-            ".ico": "images"}.get(suffix, "other")
+    return {
+        ".html": "html",
+        ".js": "js",
+        ".mjs": "js",
+        ".css": "css",
+        ".woff": "fonts",
+        ".woff2": "fonts",
+        ".ttf": "fonts",
+        ".svg": "images",
+        ".png": "images",
+        ".ico": "images",
+    }.get(suffix, "other")
 
 
 def sizes(files: dict[str, bytes]) -> str:
@@ -342,7 +361,8 @@ def by_kind(files: dict[str, bytes]) -> str:
 def site_pages(site: Path) -> list[str]:
     """Every page a reader can open (index.html only redirects to the root page)."""
     return sorted(
-        str(p.relative_to(site)) for p in site.rglob("*.html")
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
         if not p.relative_to(site).parts[0].startswith("_") and p.relative_to(site) != Path("index.html")
     )
 
@@ -362,13 +382,17 @@ def largest_widget_page(site: Path) -> str:
 class _Compressing(http.server.SimpleHTTPRequestHandler):
     """Serves text files gzipped to a browser that accepts it, as most web hosts do."""
 
-    cache: dict[Path, bytes] = {}
+    cache: ClassVar[dict[Path, bytes]] = {}  # one per server, not per request
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE or not path.is_file():
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+        ):
             return super().do_GET()
         if path not in self.cache:
             self.cache[path] = gzip.compress(path.read_bytes(), 6)
@@ -397,36 +421,56 @@ def lighthouse(url: str, categories: str = "performance,accessibility,best-pract
     if not LIGHTHOUSE.exists() or browser is None:
         return None
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-            f"--only-categories={categories}", "--disable-full-page-screenshot", f"--chrome-flags={flags}"]
+    args = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={categories}",
+        "--disable-full-page-screenshot",
+        f"--chrome-flags={flags}",
+    ]
     try:
-        run = subprocess.run(args, capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": browser})
+        run = subprocess.run(
+            args, check=False, capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": browser}
+        )
         report = json.loads(run.stdout)
     except (subprocess.TimeoutExpired, json.JSONDecodeError):
         return None
     scores = {name: round(100 * (category["score"] or 0)) for name, category in report["categories"].items()}
     audits = report["audits"]
-    failed = [ref["id"] for name in ("accessibility", "best-practices") if name in report["categories"]
-              for ref in report["categories"][name]["auditRefs"]
-              if ref["weight"] > 0 and (audits[ref["id"]]["score"] is not None) and audits[ref["id"]]["score"] < 1]
-    return {**scores, "fcp_s": audits["first-contentful-paint"]["numericValue"] / 1000,
-            "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000, "failed": failed}
+    failed = [
+        ref["id"]
+        for name in ("accessibility", "best-practices")
+        if name in report["categories"]
+        for ref in report["categories"][name]["auditRefs"]
+        if ref["weight"] > 0 and (audits[ref["id"]]["score"] is not None) and audits[ref["id"]]["score"] < 1
+    ]
+    return {
+        **scores,
+        "fcp_s": audits["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "failed": failed,
+    }
 
 
-def lighthouse_figures(name: str, base: str, pages: list[str], target: int | None,
-                       only_performance: bool = False) -> None:
+def lighthouse_figures(
+    name: str, base: str, pages: list[str], target: int | None, only_performance: bool = False
+) -> None:
     """Lighthouse on every page at `base`: the lowest of each score, and the page it is on.
 
     only_performance: the other scores do not depend on how the site is served; this halves
     the time of a second pass.
     """
     if not LIGHTHOUSE.exists() or chromium_path() is None:
-        emit(name, "n/a: run `npm ci` (Lighthouse) and install Debian's chromium")
+        emit(name, "n/a: run `make bench` (installs Lighthouse) and install Debian's chromium")
         return
     results = {}
     for path in pages:
-        result = lighthouse(f"{base}/{path}", "performance" if only_performance else
-                            "performance,accessibility,best-practices")
+        result = lighthouse(
+            f"{base}/{path}", "performance" if only_performance else "performance,accessibility,best-practices"
+        )
         if result is None:
             note(f"Lighthouse failed on {path}")
             continue
@@ -440,8 +484,10 @@ def lighthouse_figures(name: str, base: str, pages: list[str], target: int | Non
         emit(f"{name}_perf_min", low["performance"])
     else:
         emit(f"{name}_perf_min", low["performance"], f">= {target}", low["performance"] >= target)
-    note(f"lowest on {worst}: first contentful paint {low['fcp_s']:.1f} s, largest {low['lcp_s']:.1f} s; "
-         f"median over {len(results)} pages {statistics.median(r['performance'] for r in results.values())}")
+    note(
+        f"lowest on {worst}: first contentful paint {low['fcp_s']:.1f} s, largest {low['lcp_s']:.1f} s; "
+        f"median over {len(results)} pages {statistics.median(r['performance'] for r in results.values())}"
+    )
     for category in () if only_performance else ("accessibility", "best-practices"):
         page = min(results, key=lambda p: results[p][category])
         score = results[page][category]
@@ -456,6 +502,7 @@ def site_bytes(site: Path) -> int:
 
 # --- the benchmark --------------------------------------------------------------------------
 
+
 def measure_builds(book: Path, plain: Path, rounds: int) -> None:
     ours, theirs, started = [], [], time.perf_counter()
     for _ in range(rounds):  # alternate, so a noisy minute hits both books alike
@@ -467,15 +514,19 @@ def measure_builds(book: Path, plain: Path, rounds: int) -> None:
     emit("build_s", f"{best.seconds:.1f}")
     note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in ours)} s; fastest: {best.explain()}")
     emit("plain_build_s", f"{best_plain.seconds:.1f}")
-    note(f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in theirs)} s; fastest: {best_plain.explain()}"
-         + (f"; warnings: {best_plain.warnings}" if best_plain.warnings else ""))
+    note(
+        f"clean builds: {', '.join(f'{b.seconds:.1f}' for b in theirs)} s; fastest: {best_plain.explain()}"
+        + (f"; warnings: {best_plain.warnings}" if best_plain.warnings else "")
+    )
     ratio = best.seconds / best_plain.seconds
     emit("build_ratio", f"{ratio:.2f}", "<= 1.5", ratio <= 1.5)
     note(f"in CPU seconds: {best.cpu / best_plain.cpu:.2f}")
     if best.executed:
         rest = best.seconds - sum(best.executed)
-        note(f"without notebook execution the build would take about {rest:.1f} s "
-             f"(ratio {rest / best_plain.seconds:.2f})")
+        note(
+            f"without notebook execution the build would take about {rest:.1f} s "
+            f"(ratio {rest / best_plain.seconds:.2f})"
+        )
 
 
 def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
@@ -549,8 +600,10 @@ def page_figures(ours: dict, plain: dict, page: str) -> None:
     note(f"{len(plain['files'])} requests: {by_kind(plain['files'])}")
     note("only ours: " + sizes({p: b for p, b in ours["files"].items() if p not in plain["files"]}))
     note("only plain: " + sizes({p: b for p, b in plain["files"].items() if p not in ours["files"]}))
-    note(f"the page's HTML: {len(ours['files'].get(f'/{page}', b'')):,} bytes, "
-         f"plain {len(plain['files'].get(f'/{page}', b'')):,}")
+    note(
+        f"the page's HTML: {len(ours['files'].get(f'/{page}', b'')):,} bytes, "
+        f"plain {len(plain['files'].get(f'/{page}', b'')):,}"
+    )
     emit("plain_page_foreign_requests", len(plain["foreign"]))
     for foreign in plain["foreign"]:
         note(f"failed here (no network): {foreign}")
@@ -563,10 +616,14 @@ def hydration_figures(runs: list[dict], profiled: dict) -> None:
     else:
         median = statistics.median(times)
         emit("hydrate_ms", f"{median:.1f}", "<= 50", median <= 50)
-        note(f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
-             f"{runs[0]['hydrated']} of {runs[0]['widgets']} exercises hydrated")
-    note("JavaScript on the main thread during one load (ms): " + ", ".join(
-        f"{name} {ms:.0f}" for name, ms in sorted(profiled["scripts"].items(), key=lambda kv: -kv[1])[:6]))
+        note(
+            f"{len(times)} loads, min {min(times):.1f}, max {max(times):.1f} ms; "
+            f"{runs[0]['hydrated']} of {runs[0]['widgets']} exercises hydrated"
+        )
+    note(
+        "JavaScript on the main thread during one load (ms): "
+        + ", ".join(f"{name} {ms:.0f}" for name, ms in sorted(profiled["scripts"].items(), key=lambda kv: -kv[1])[:6])
+    )
 
 
 def vega_figure(browser, url: str, pages: list[str]) -> None:
@@ -579,8 +636,10 @@ def vega_figure(browser, url: str, pages: list[str]) -> None:
         elif vega:
             chartless_with_vega.append(path)
     emit("vega_on_chartless_pages", len(chartless_with_vega), "0", not chartless_with_vega)
-    note(f"{len(pages)} pages loaded and scrolled to the end; with a chart: {', '.join(chart_pages) or '-'}"
-         + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else ""))
+    note(
+        f"{len(pages)} pages loaded and scrolled to the end; with a chart: {', '.join(chart_pages) or '-'}"
+        + (f"; Vega without a chart on: {', '.join(chartless_with_vega)}" if chartless_with_vega else "")
+    )
 
 
 def precache_figure(site: Path) -> None:
@@ -608,8 +667,10 @@ def measure_rebuilds(book: Path, page: str) -> None:
     edit = Build(book, clean=False)
     emit("one_edit_rebuild_s", f"{edit.seconds:.1f}", "<= 20", edit.seconds <= 20)
     shown = EDIT_MARKER in (book / "_build" / "html" / page).read_text(encoding="utf-8")
-    note(f"one sentence changed in {source.relative_to(book)}: {edit.explain()}"
-         + ("" if shown else "; THE CHANGE IS NOT ON THE BUILT PAGE"))
+    note(
+        f"one sentence changed in {source.relative_to(book)}: {edit.explain()}"
+        + ("" if shown else "; THE CHANGE IS NOT ON THE BUILT PAGE")
+    )
 
 
 def main() -> None:

@@ -27,8 +27,9 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+def launch(playwright, *args: str):
+    """Chromium with the flags above, and `args` besides."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=[*CHROMIUM_ARGS, *args])
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -21,7 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from sphinx_external_toc.parsing import parse_toc_yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
+from chromium import launch, serve  # tools/chromium.py
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINER_KEY = "chapters/trainers/antwoorden"
@@ -52,9 +52,8 @@ def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
 
     def walk(docname: str):
         yield docname
-        for subtree in site_map[docname].subtrees:
-            for item in subtree.items:
-                yield from walk(item)
+        for child in site_map[docname].child_files():
+            yield from walk(child)
 
     return list(walk(site_map.root.docname))
 
@@ -65,9 +64,7 @@ def book_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
 
 
 def _contents_page(title: str, entries: list[tuple[str, int]], intro: str = BOOK_INTRO) -> str:
-    rows = "\n".join(
-        f"<li><span>{html.escape(name)}</span><span>{number}</span></li>" for name, number in entries
-    )
+    rows = "\n".join(f"<li><span>{html.escape(name)}</span><span>{number}</span></li>" for name, number in entries)
     return f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; color: #000; }}

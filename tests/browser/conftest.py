@@ -1,17 +1,26 @@
-"""A real browser (Chromium driven by Playwright) against the built site served on 127.0.0.1."""
+"""A real browser (Chromium driven by Playwright) against the built site served on 127.0.0.1.
+
+Ports: the site's server and Chromium's debugging port are chosen free by the system, so
+several test runs on one machine never collide.
+"""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import BUILD_HTML, ROOT, site_pages
+from helpers import BUILD_HTML, ROOT
+
+if not (BUILD_HTML / "index.html").is_file():
+    # Parametrised over the built pages, the browser tests would silently not run at all.
+    raise pytest.UsageError(f"no built site in {BUILD_HTML}: run `make site` (or `make test`) first")
+
+from site_checks import PA11Y, Pa11y, Watched, WithoutWorkers, free_port
 
 sys.path.insert(0, str(ROOT / "tools"))
-from chromium import launch, serve  # noqa: E402  (tools/chromium.py)
+from chromium import launch, serve  # tools/chromium.py
 
 
 @pytest.fixture(scope="session")
@@ -19,65 +28,27 @@ def site_url(built_site):
     server, url = serve(built_site)
     yield url
     server.shutdown()
-
-
-class WithoutWorkers:
-    """Chromium whose pages run without the site's service worker unless a test asks for it.
-
-    The worker precaches the whole site in the background of every fresh context; only
-    test_offline needs it (`service_workers="allow"`), the other tests would just wait for it.
-    """
-
-    def __init__(self, browser):
-        self._browser = browser
-
-    def new_context(self, **options):
-        options.setdefault("service_workers", "block")
-        return self._browser.new_context(**options)
-
-    def new_page(self, **options):
-        options.setdefault("service_workers", "block")
-        return self._browser.new_page(**options)
-
-    def __getattr__(self, name):
-        return getattr(self._browser, name)
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
 def browser():
+    """The tests' Chromium, with a debugging port on 127.0.0.1: pa11y checks the very pages
+    the tests have open, in the state they left them."""
+    debugging_url = f"http://127.0.0.1:{free_port()}"
     with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield WithoutWorkers(browser)
-        browser.close()
+        chromium = launch(playwright, f"--remote-debugging-port={debugging_url.rsplit(':', 1)[1]}")
+        yield WithoutWorkers(chromium, debugging_url)
+        chromium.close()
 
 
-class Watched:
-    """A page that records JavaScript errors and every request that leaves 127.0.0.1."""
-
-    def __init__(self, page, origin: str):
-        self.page = page
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.requests: list[str] = []
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
-        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
-        page.on("request", self._request)
-        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-        self.origin = origin
-
-    def _request(self, request):
-        self.requests.append(request.url)
-        if not request.url.startswith((self.origin, "data:", "blob:")):
-            self.foreign.append(request.url)
-
-    def open(self, url: str):
-        self.page.goto(url)
-        self.page.wait_for_selector("html[data-isw-ready]", state="attached", timeout=15000)
-        return self.page
-
-    def assert_clean(self):
-        assert not self.errors, "\n".join(self.errors)
-        assert not self.foreign, "requests to other origins:\n" + "\n".join(self.foreign)
+@pytest.fixture(scope="session")
+def pa11y(browser):
+    if not (ROOT / "node_modules" / "pa11y").is_dir() or not PA11Y.is_file():
+        pytest.fail("node_modules/pa11y is missing: run `npm ci` (make test does)")
+    checker = Pa11y(browser.debugging_url)
+    yield checker
+    checker.close()
 
 
 @pytest.fixture
@@ -90,17 +61,3 @@ def context(browser):
 @pytest.fixture
 def watched(context, site_url):
     return Watched(context.new_page(), site_url)
-
-
-def reader_pages(site: Path) -> list[str]:
-    """The pages a reader reads, as paths in the site (not the index, search or redirect)."""
-    skip = {"genindex.html", "search.html", "index.html"}
-    return [str(p.relative_to(site)) for p in site_pages(site) if str(p.relative_to(site)) not in skip]
-
-
-def widget_pages(site: Path) -> list[str]:
-    return [p for p in reader_pages(site) if 'class="isw-widget' in (site / p).read_text(encoding="utf-8")]
-
-
-PAGES = reader_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
-WIDGET_PAGES = widget_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []

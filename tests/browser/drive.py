@@ -33,8 +33,10 @@ def right_alone(question: dict, index: int) -> bool:
     return [o["correct"] for o in question["options"]] == [i == index for i in range(len(question["options"]))]
 
 
-def answer_questions(page, widget) -> int:
-    props = json.loads(widget.get_attribute("data-props"))
+def answer_questions(page, widget, props: dict | None = None) -> int:
+    """Answer every question by keyboard and check what is said against the authored answers:
+    `props`, or on the site the data-props the page hands the browser code."""
+    props = props or json.loads(widget.get_attribute("data-props"))
     questions = widget.locator("fieldset.isw-question")
     assert questions.count() == len(props["questions"])
     right = 0
@@ -90,11 +92,23 @@ def answer_sort(page, widget) -> int:
     return selects.count()
 
 
+REFLECTION = "Ik bel morgen de wijkverpleging."
+
+# Notes when the reader last typed and when the widget last said it saved: it saves a while
+# after the last keystroke, so only a save after the last input holds the whole text.
+WATCH_SAVES = """el => {
+  el.querySelector("textarea").addEventListener("input", () => { el.iswLastInput = performance.now(); });
+  new MutationObserver(() => { el.iswLastSave = performance.now(); })
+    .observe(el.querySelector("[id$='-text-saved']"), {childList: true, characterData: true, subtree: true});
+}"""
+
+
 def answer_reflection(page, widget) -> int:
-    area = widget.locator("textarea")
-    area.focus()
-    page.keyboard.type("Ik bel morgen de wijkverpleging.")
-    widget.get_by_text("Bewaard in deze browser.").wait_for()
+    widget.evaluate(WATCH_SAVES)
+    widget.locator("textarea").focus()
+    page.keyboard.type(REFLECTION)
+    page.wait_for_function("el => el.iswLastSave > el.iswLastInput", arg=widget.element_handle(), timeout=10000)
+    assert widget.locator("[id$='-text-saved']").inner_text() == "Bewaard in deze browser."
     return 1
 
 
@@ -131,4 +145,4 @@ def assert_remembered(page, kinds: dict[str, str]) -> None:
         elif kind == "sort":
             assert widget.locator(".isw-option-feedback").count() == widget.locator("select").count()
         else:
-            assert widget.locator("textarea").input_value() == "Ik bel morgen de wijkverpleging."
+            assert widget.locator("textarea").input_value() == REFLECTION

@@ -7,30 +7,9 @@ import json
 
 import widgets
 from helpers import fixture_exercises
+from site_checks import ANYWIDGET_HOST, next_frames
 
 FIXTURE = fixture_exercises()
-
-HOST = """
-async ([source, propsList]) => {
-  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  const module = await import(url);
-  const saved = [];
-  for (const props of propsList) {
-    const state = { props, answers: null, result: null, seed: 7 };
-    const model = {
-      get: (name) => state[name],
-      set: (name, value) => { state[name] = value; },
-      on() {}, off() {}, send() {},
-      save_changes: () => saved.push(structuredClone({ id: props.id, ...state })),
-    };
-    const el = document.createElement("div");
-    el.id = `jupyter-${props.id}`;
-    document.body.append(el);
-    module.default.render({ model, el });
-  }
-  window.saved = saved;
-}
-"""
 
 
 def test_exercise_module_runs_as_anywidget_runs_it(browser):
@@ -40,7 +19,7 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     page.set_content("<!DOCTYPE html><html lang='nl'><body></body></html>")
     source = widgets.ExerciseWidget(props={})._esm
     props = [widgets.props(FIXTURE[i]) for i in ("t1-quiz", "t1-scan", "t1-sort", "t1-reflectie")]
-    page.evaluate(HOST, [source, json.loads(json.dumps(props))])
+    page.evaluate(ANYWIDGET_HOST, [source, json.loads(json.dumps(props))])
 
     quiz = page.locator("#jupyter-t1-quiz")
     first = quiz.locator("fieldset").first
@@ -57,7 +36,7 @@ def test_exercise_module_runs_as_anywidget_runs_it(browser):
     for statement in scan.locator("fieldset").all():
         statement.locator("input[value='2']").check()
     assert scan.locator(".isw-profile-table tbody tr").first.locator("td").first.inner_text() == "2"
-    page.wait_for_timeout(300)  # the chart import fails here, as in Jupyter: the table remains
+    next_frames(page)  # the chart import fails here, as in Jupyter: the table remains
     assert scan.locator(".isw-chart").is_hidden()
 
     saved = page.evaluate("window.saved")

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlparse
 
 from drive import answer_questions, answer_scan, status_of
+from site_checks import chart_labels, wait_until_ready
 
 SCAN_PAGE = "chapters/h7-van-zeggen-naar-doen.html"
 FIGURE_PAGE = "chapters/h6-samenwerken-inrichten.html"
@@ -14,10 +15,6 @@ FIGURE_PAGE = "chapters/h6-samenwerken-inrichten.html"
 
 def vega_requested(watched) -> bool:
     return any(urlparse(url).path.endswith("/vega.js") for url in watched.requests)
-
-
-def chart_labels(chart) -> list[str]:
-    return chart.locator("svg text").evaluate_all("texts => texts.map(t => t.textContent)")
 
 
 def test_answering_a_scan_changes_its_chart_and_its_table(watched, site_url):
@@ -90,7 +87,7 @@ def test_results_page_gathers_answers_from_other_pages(watched, site_url):
     assert "gewist" in status_of(results, "gewist")
     assert "bewaart nog niets" in results.inner_text()
     page.goto(f"{site_url}/{SCAN_PAGE}")
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert page.locator("#h7-scan-scarf input:checked").count() == 0
     watched.assert_clean()
 

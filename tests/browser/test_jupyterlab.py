@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
+import threading
 
 import pytest
 
-from drive import ANSWER, tab_to
+import widgets
+from drive import ANSWER, answer_questions, tab_to
 from helpers import FIXTURES, fixture_exercises
+from site_checks import ANYWIDGET_HOST, free_port
 
 BASE_URL = "https://cursus.example.org/integraal"
 KINDS = ("quiz", "casus", "scan", "sort", "reflectie")
@@ -32,12 +33,6 @@ SETTINGS = {
     # Every cell in the page, also those out of view, so the test sees them all.
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        return free.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -68,22 +63,28 @@ def jupyterlab(tmp_path_factory):
             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={book}",
             f"--LabApp.user_settings_dir={home / 'settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
         ],
-        env=env, stdout=subprocess.DEVNULL, stderr=open(home / "server.log", "w"),
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     base = f"http://127.0.0.1:{port}"
+    log = home / "server.log"
+    listening = threading.Event()
+
+    def read_log():
+        """Keep the server's log; JupyterLab says where it serves once it is listening."""
+        with log.open("w", encoding="utf-8") as kept:
+            for line in server.stderr:
+                kept.write(line)
+                kept.flush()
+                if re.search(rf"{re.escape(base)}/lab\b", line):
+                    listening.set()
+        listening.set()  # the server stopped: nothing more to wait for
+
+    threading.Thread(target=read_log, daemon=True).start()
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within a minute:\n" + (home / "server.log").read_text())
+        if not listening.wait(timeout=90):
+            pytest.fail("JupyterLab did not start within 90 seconds:\n" + log.read_text(encoding="utf-8"))
         if server.poll() is not None:
-            pytest.fail("JupyterLab stopped:\n" + (home / "server.log").read_text())
+            pytest.fail("JupyterLab stopped:\n" + log.read_text(encoding="utf-8"))
         yield f"{base}/lab/tree/oefeningen.ipynb?token={token}"
     finally:
         server.terminate()
@@ -146,16 +147,17 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
         assert cell_sources(page) == before, "a notebook shortcut fired from inside an exercise"
 
         # Every exercise completed by keyboard, with its feedback: as on the site (tests/browser/drive.py).
-        # The driver reads the authored questions from data-props, as on the site; live there
-        # is no such attribute, so it gets the props the kernel sent (the same fixture data).
-        import widgets
-
+        # Live there is no data-props in the page: the driver checks what the widget says
+        # against the authored answers of the fixture data, which the kernel loaded too.
+        assert page.locator(".isw-widget[data-props]").count() == 0
         authored = {exercise.kind: widgets.props(exercise) for exercise in fixture_exercises().values()}
         for index, kind in enumerate(KINDS):
             exercise = exercises.nth(index)
             assert f"isw-{kind}" in exercise.get_attribute("class")
-            exercise.evaluate("(el, props) => el.setAttribute('data-props', props)", json.dumps(authored[kind]))
-            assert ANSWER[kind](page, exercise) > 0
+            if kind in ("quiz", "casus"):
+                assert answer_questions(page, exercise, authored[kind]) > 0
+            else:
+                assert ANSWER[kind](page, exercise) > 0
         assert cell_sources(page) == before, "typing in an exercise added, moved or changed a cell"
         assert quiz.locator(".isw-verdict").count() == 2
 
@@ -188,14 +190,11 @@ def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
 
 def test_without_a_base_url_read_more_is_advice_not_a_dead_link(browser):
     """With no html.baseurl (the fixture book has none) the notebook gets no link to nowhere."""
-    import widgets
-    from test_anywidget_contract import FIXTURE, HOST
-
-    props = widgets.props(FIXTURE["t1-quiz"])
+    props = widgets.props(fixture_exercises()["t1-quiz"])
     assert props["page_url"] is None
     page = browser.new_page()
     page.set_content("<!DOCTYPE html><html lang='nl'><body></body></html>")
-    page.evaluate(HOST, [widgets.ExerciseWidget(props={})._esm, [props]])
+    page.evaluate(ANYWIDGET_HOST, [widgets.ExerciseWidget(props={})._esm, [props]])
     quiz = page.locator("#jupyter-t1-quiz")
     quiz.locator("fieldset").first.locator("input").first.check()
     quiz.get_by_role("button", name="Controleer").first.click()

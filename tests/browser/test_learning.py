@@ -10,14 +10,9 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from chromium import serve
-from conftest import Watched
-from drive import status_of, tab_to
-from test_a11y import MODES, OVERFLOW, axe, described, set_mode
-from test_charts import chart_labels
-from test_widgets import BLOCK_STORAGE
+from drive import REFLECTION, answer_reflection, status_of, tab_to
+from site_checks import BLOCK_STORAGE, Watched, assert_no_axe_violation, assert_reflows, chart_labels, wait_until_ready
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
 QUIZ = "h1-quiz-definitie"
@@ -34,28 +29,6 @@ STORED = """() => {
 def stored(page) -> dict | None:
     """The reader store's one record for this site, as localStorage holds it."""
     return page.evaluate(STORED)
-
-
-def assert_no_axe_violation(page, state: str) -> None:
-    """axe-core (WCAG 2.1 AA) finds nothing in this state, in light and in dark mode."""
-    for mode in MODES:
-        set_mode(page, mode)
-        violations = axe(page)["violations"]
-        assert not violations, f"{state}, {mode}:\n" + described(violations)
-    set_mode(page, "light")
-
-
-def assert_reflows(page, state: str) -> None:
-    """WCAG 1.4.10: at 320 CSS pixels wide nothing in this state scrolls sideways."""
-    size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 640})
-    try:  # charts as wide as their container draw again after a resize
-        page.wait_for_function(f"() => ({OVERFLOW})().wide.length === 0", timeout=5000)
-    except PlaywrightTimeout:
-        pass  # reported below
-    found = page.evaluate(OVERFLOW)
-    assert found["page"] <= 0 and not found["wide"] and not found["widgets"], f"{state}: {found}"
-    page.set_viewport_size(size)
 
 
 def answer(page, widget, index: int, right: bool, confidence: str | None = None) -> str:
@@ -192,9 +165,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
     quiz = page.locator(f"#{QUIZ}")
     answer(page, quiz, 0, right=False, confidence="twijfel")
     answer(page, quiz, 1, right=True)
-    page.locator("section.isw-reflectie textarea").focus()
-    page.keyboard.type("Ik bel morgen de wijkverpleging.")
-    page.get_by_text("Bewaard in deze browser.").wait_for()
+    answer_reflection(page, page.locator("section.isw-reflectie"))
     before = stored(page)
 
     page = watched.open(f"{site_url}/{RESULTS}")
@@ -226,7 +197,7 @@ def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, 
 
     page = watched.open(f"{site_url}/{CHAPTER}")
     assert page.locator(f"#{QUIZ} .isw-verdict").count() == 2
-    assert page.locator("section.isw-reflectie textarea").input_value() == "Ik bel morgen de wijkverpleging."
+    assert page.locator("section.isw-reflectie textarea").input_value() == REFLECTION
     watched.assert_clean()
 
 
@@ -295,7 +266,7 @@ def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
     for index in range(3):
         answer(page, quiz, index, right=True)
     page.reload()
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert "1 van 3 oefeningen gedaan" in page.locator(".isw-progress-line").inner_text()
 
     # What a rebuild with an edited first question gives: the same ids, another fingerprint.
@@ -308,7 +279,7 @@ def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
 
     page.route(f"{site_url}/{CHAPTER}", rebuilt)
     page.reload()
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     quiz = page.locator(f"#{QUIZ}")
     assert json.loads(quiz.get_attribute("data-props"))["questions"][0]["fingerprint"] == "nieuwe-vraag"
     changed = quiz.locator("fieldset.isw-question").nth(0)

@@ -9,26 +9,20 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from chromium import serve
-from conftest import WIDGET_PAGES, Watched
 from drive import answer_questions, answer_scan, complete_every_widget
-from helpers import BUILD_HTML
-from test_a11y import MODES, axe, described, set_mode
+from site_checks import Watched, assert_no_axe_violation, page_with, wait_until_ready
 from widgets._offline import write_service_worker
 
-
-def page_with(kind: str) -> str:
-    return next(p for p in WIDGET_PAGES if f'data-kind="{kind}"' in (BUILD_HTML / p).read_text(encoding="utf-8"))
-
-
 ROOT_PAGE = "index.html"  # redirects to the book's root page
-WIDGET_PAGE = page_with("quiz") if WIDGET_PAGES else ""
-SCAN_PAGE = page_with("scan") if WIDGET_PAGES else ""  # its chart appears once it is answered
+WIDGET_PAGE = page_with("quiz")
+SCAN_PAGE = page_with("scan")  # its chart appears once it is answered
 RESULTS_PAGE = "chapters/mijn-resultaten.html"
 NEW_SENTENCE = "Deze zin staat alleen in de nieuwe versie van de cursus."
 CONTROLLED = "navigator.serviceWorker.controller !== null"
@@ -94,7 +88,7 @@ def test_the_whole_course_works_offline_after_one_visit(offline_context, built_s
     assert "H1" in results.inner_text()
 
     page.reload()  # a page visited offline, reloaded offline
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     watched.assert_clean()
     assert not offline_context.failed, "\n".join(offline_context.failed)
 
@@ -151,14 +145,11 @@ def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_pa
     assert notice.inner_text() == ""
     watched.open(f"{url}/{WIDGET_PAGE}")  # the next visit offers it again
     button.wait_for(timeout=60000)
-    for mode in MODES:  # the notice in light and dark mode, as axe-core sees it
-        set_mode(page, mode)
-        violations = axe(page)["violations"]
-        assert not violations, described(violations)
+    assert_no_axe_violation(page, "the notice of a new version")
     button.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     page.wait_for_function(CONTROLLED)
     assert page.get_by_text(NEW_SENTENCE).is_visible()
     assert notice.inner_text() == ""
@@ -168,7 +159,7 @@ def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_pa
 
     go_offline(offline_context, server)
     page.reload()  # the new version is what is kept
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert page.get_by_text(NEW_SENTENCE).is_visible()
     watched.assert_clean()
     assert not offline_context.failed, "\n".join(offline_context.failed)
@@ -184,9 +175,15 @@ def test_switched_off_the_worker_removes_the_kept_copy(offline_context, built_si
         write_service_worker(site, enabled=False)  # a new build with isw_offline: false
         page.reload()
         left = "Promise.all([navigator.serviceWorker.getRegistrations(), %s]).then(([r, c]) => r.length + c.length)"
-        deadline = time.monotonic() + 30
-        while page.evaluate(left % OUR_CACHES) and time.monotonic() < deadline:
-            page.wait_for_timeout(200)
+        # Each poll starts a count when none is running and looks at the last one that finished.
+        gone = f"""() => {{
+          window.iswCounting ??= {left % OUR_CACHES}.then(n => {{ window.iswLeft = n; window.iswCounting = null; }});
+          return window.iswLeft === 0;
+        }}"""
+        try:
+            page.wait_for_function(gone, polling=100, timeout=30000)
+        except PlaywrightTimeout:
+            pass  # reported below
         assert page.evaluate(left % OUR_CACHES) == 0, "the worker or its cache is still there"
     finally:
         server.shutdown()

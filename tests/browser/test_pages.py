@@ -1,4 +1,5 @@
-"""Every page in a real browser: no error, nothing from elsewhere, every exercise hydrated."""
+"""The site's root, a page without JavaScript, and what every page hands the loader. (Every
+page loaded clean, with every exercise started: test_every_page.py.)"""
 
 from __future__ import annotations
 
@@ -7,38 +8,15 @@ import json
 import re
 
 import pytest
-from urllib.parse import urlparse
 
-from conftest import PAGES, WIDGET_PAGES
-
-
-def test_the_book_has_pages_with_exercises():
-    assert len(WIDGET_PAGES) >= 8, WIDGET_PAGES
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_clean(watched, site_url, path):
-    page = watched.open(f"{site_url}/{path}")
-    total = page.locator("section.isw-widget").count()
-    hydrated = page.locator("section.isw-widget[data-hydrated]").count()
-    assert hydrated == total, f"{total - hydrated} of {total} exercises did not start"
-    page.mouse.wheel(0, 50000)  # bring every figure near the screen
-    page.wait_for_timeout(200)
-    vega = any(urlparse(url).path.endswith("/vega.js") for url in watched.requests)
-    drawn = page.locator(".isw-chart svg").count()
-    assert vega == (drawn > 0), "Vega is loaded exactly on pages that draw a chart"
-    if page.locator(".isw-figure, .isw-scan, [data-isw-page]").count() == 0:
-        assert not vega, "a page without charts loaded Vega"
-    # A part the browser code left out must not show as the word "null" or "undefined".
-    assert not re.search(r"\b(null|undefined)\b", page.locator("main").inner_text())
-    watched.assert_clean()
+from site_checks import PAGES, WIDGET_PAGES, wait_until_ready
 
 
 def test_site_root_leads_to_the_welcome_page(watched, site_url):
     page = watched.page
     page.goto(f"{site_url}/")
     page.wait_for_url("**/chapters/welkom.html")
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     watched.assert_clean()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Watched
+from site_checks import Watched
 
 PAGE = "chapters/h2-valkuilen.html"
 MENU = "Menu: hoofdstukken"

@@ -1,18 +1,11 @@
-"""Every exercise on every page, completed by keyboard alone, announced, and remembered."""
+"""Exercises in situations of their own: storage blocked, a fresh start, a wrong answer, a link
+to an exercise, options in each reader's own order. (Every exercise on every page, completed by
+keyboard, announced and remembered: test_every_page.py.)"""
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import WIDGET_PAGES, Watched
-from drive import assert_remembered, complete_every_widget, status_of
-
-BLOCK_STORAGE = """
-Object.defineProperty(window, "localStorage", {
-  configurable: true,  // as in a real browser
-  get() { throw new DOMException("Opslag geblokkeerd", "SecurityError"); },
-});
-"""
+from drive import complete_every_widget, status_of
+from site_checks import BLOCK_STORAGE, WIDGET_PAGES, Watched, wait_until_ready
 
 # A reader's random numbers, fixed per test reader so the test is deterministic; the exercise
 # draws its seed from them (widgets/js/logic.js newSeed).
@@ -31,17 +24,6 @@ def shown_orders(widget) -> list[list[int]]:
         "sets => sets.map(set => [...set.querySelectorAll('.isw-option input')].map(input => Number(input.value)))")
 
 
-@pytest.mark.parametrize("path", WIDGET_PAGES)
-def test_every_widget_by_keyboard_announced_and_remembered(watched, site_url, path):
-    page = watched.open(f"{site_url}/{path}")
-    kinds = complete_every_widget(page)
-    assert kinds
-    page.reload()
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
-    assert_remembered(page, kinds)
-    watched.assert_clean()
-
-
 def test_widgets_work_with_storage_blocked(browser, site_url):
     context = browser.new_context()
     context.add_init_script(BLOCK_STORAGE)
@@ -52,7 +34,7 @@ def test_widgets_work_with_storage_blocked(browser, site_url):
     assert any(order != sorted(order) for order in orders), "options are shuffled without storage too"
     assert complete_every_widget(page)
     page.reload()
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert page.locator(".isw-verdict").count() == 0, "nothing can be remembered without storage"
     watched.assert_clean()
     context.close()
@@ -69,7 +51,7 @@ def test_reset_forgets_the_answers(watched, site_url):
     assert "gewist" in status_of(widget)
     assert widget.locator(".isw-verdict").count() == 0
     page.reload()
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert page.locator("section.isw-quiz").first.locator(".isw-verdict").count() == 0
     watched.assert_clean()
 
@@ -109,7 +91,7 @@ def test_copy_link_gives_a_stable_link_to_the_exercise(browser, site_url):
     assert status_of(scan) == f"Link gekopieerd: {link}"
     assert page.evaluate("navigator.clipboard.readText()") == link
     page.goto(link)
-    page.wait_for_selector("html[data-isw-ready]", state="attached")
+    wait_until_ready(page)
     assert page.evaluate("document.querySelector('#h3-scan-bewustzijn').getBoundingClientRect().top") < 200
     watched.assert_clean()
     context.close()
@@ -156,7 +138,7 @@ def test_each_reader_sees_options_in_an_own_order_that_is_scored_right_and_kept(
         # Other random numbers after a reload: the order must come from the saved seed.
         context.add_init_script(FIXED_RANDOM.format(start=999))
         page.reload()
-        page.wait_for_selector("html[data-isw-ready]", state="attached")
+        wait_until_ready(page)
         widget = page.locator("section.isw-quiz[data-hydrated]").first
         assert shown_orders(widget) == order
         assert widget.locator(".isw-verdict").all_inner_texts()[:2] == [

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections import Counter
 
 import pytest
 
 import widgets
-from helpers import ROOT
+from helpers import ROOT, SHARED, require_shared
 
 CORE = sorted((ROOT / "chapters").glob("h[1-8]-*.md"))
 SHOW = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
@@ -79,9 +78,7 @@ def test_how_much():
 
 def test_no_text_copied_from_the_sources():
     """Runs the shared check where the sources are at hand (CI and developers have them)."""
-    tool = ROOT.parent / "shared" / "tools" / "check-copied-text"
-    if not tool.is_file() or not shutil.which("python3"):
-        pytest.skip("../shared/tools/check-copied-text is not beside this checkout")
+    tool = require_shared(SHARED / "tools" / "check-copied-text")
     result = subprocess.run([str(tool), "chapters", "data"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.strip().endswith("0 copied runs of 10+ words")

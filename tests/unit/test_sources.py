@@ -8,10 +8,10 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from helpers import ROOT
+from helpers import ROOT, SHARED, require_shared
 
 BIB = parse_file(str(ROOT / "references.bib"))
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = SHARED / "sources"
 FIVE = {
     "integraal-samenwerken": "000",
     "louweret-integraal-werken": "001",
@@ -46,10 +46,9 @@ def test_no_invented_authors_years_or_isbns():
     assert "Nagekeken" in BIB.entries["rock-scarf"].fields["note"]
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside this checkout")
 @pytest.mark.parametrize("key, prefix", FIVE.items())
 def test_each_of_the_five_is_the_article_it_says(key, prefix):
-    text = next(SOURCES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    text = next(require_shared(SOURCES).glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     entry = BIB.entries[key]
     authors = [p.last_names[-1] for p in entry.persons.get("author", [])]
     for name in authors:
