@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import Watched
+from site_checks import Watched
 from drive import answer_scan
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"

@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from chromium import serve
-from conftest import Watched
+from site_checks import Watched
 from drive import assert_remembered, right_alone, tab_to
 from helpers import ROOT, site_pages
 from scorm_schema import manifest_schema
