@@ -91,10 +91,8 @@ def shared() -> dict[str, Any]:
         "record_fields": list(RECORD_FIELDS),
         "confidence": list(CONFIDENCE),
         "review_intervals": list(REVIEW_INTERVALS),
-        "site_meta": SITE_META,
         "catalog_file": CATALOG_FILE,
         "widget_class": WIDGET_CLASS,
         "progress_line": PROGRESS_LINE,
         "cache_prefix": CACHE_PREFIX,
     }
-

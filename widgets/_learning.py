@@ -70,7 +70,7 @@ def catalog(
     return {"pages": pages, "exercises": entries, "sections": sections, "review": review}
 
 
-def _review_props(exercise: Exercise) -> dict:
+def _review_props(exercise: Exercise) -> dict[str, Any]:
     """A casus's questions lean on its story, which Herhalen shows with each; a quiz's stand alone."""
     data = props(exercise)
     return data if isinstance(exercise, Casus) else data | {"intro": ""}
@@ -78,7 +78,5 @@ def _review_props(exercise: Exercise) -> dict:
 
 def review_page() -> Page:
     """Every quiz and casus question of the book, for the reader's own review schedule."""
-    questions = {
-        exercise.id: _review_props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)
-    }
+    questions = {exercise.id: _review_props(exercise) for exercise, _ in load_all().values() if _reviewable(exercise)}
     return Page(render_template("review.html.j2", props_json=props_json(questions)), "herhalen")

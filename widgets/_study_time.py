@@ -19,12 +19,14 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from ._load import load_all
 from ._published import SHOW_CALL
-from ._schema import Reflectie, Scan, Sort, WithQuestions
+from ._schema import Exercise, Reflectie, Scan, Sort, WithQuestions
 
 READING = 150
 PER_QUESTION = 1.0
@@ -55,7 +57,7 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _shown_text(node, key: str = "") -> list[str]:
+def _shown_text(node: object, key: str = "") -> list[str]:
     """The texts of an exercise a reader sees (not ids, categories or score bands)."""
     if isinstance(node, str):
         return [node] if key in SHOWN_FIELDS else []
@@ -66,7 +68,7 @@ def _shown_text(node, key: str = "") -> list[str]:
     return []
 
 
-def exercise_minutes(exercise) -> float:
+def exercise_minutes(exercise: Exercise) -> float:
     """What an exercise takes beyond reading its text."""
     if isinstance(exercise, WithQuestions):
         return PER_QUESTION * len(exercise.questions)
@@ -79,7 +81,7 @@ def exercise_minutes(exercise) -> float:
     return 0.0
 
 
-def counts(srcdir: Path, chapter: str) -> dict:
+def counts(srcdir: Path, chapter: str) -> dict[str, float]:
     """A chapter's words (text and exercises) and exercise minutes: what its time is made of."""
     text = chapter_file(srcdir, chapter).read_text(encoding="utf-8")
     exercises = load_all(srcdir / "data")
@@ -102,7 +104,9 @@ def minutes(srcdir: Path, chapters: str) -> int:
     return total
 
 
-def study_time_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+def study_time_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+) -> tuple[list[nodes.Node], list[Any]]:
     """{studietijd}`h2`: the chapter's computed study time, as "ongeveer 55 minuten"."""
     env = inliner.document.settings.env
     srcdir = Path(env.srcdir)
@@ -117,5 +121,5 @@ def study_time_role(name, rawtext, text, lineno, inliner, options=None, content=
     return [nodes.inline(rawtext, f"ongeveer {total} minuten", classes=["isw-studietijd"])], []
 
 
-def setup_study_time(app) -> None:
+def setup_study_time(app: Sphinx) -> None:
     app.add_role("studietijd", study_time_role)

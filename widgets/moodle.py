@@ -27,15 +27,37 @@ FILENAME = "integraal-samenwerken.xml"
 
 # The grade fractions Moodle's XML import accepts (and their negatives), as it writes them.
 FRACTIONS = (
-    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333",
-    "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0",
+    "100",
+    "90",
+    "83.33333",
+    "80",
+    "75",
+    "70",
+    "66.66667",
+    "60",
+    "50",
+    "40",
+    "33.33333",
+    "30",
+    "25",
+    "20",
+    "16.66667",
+    "14.28571",
+    "12.5",
+    "11.11111",
+    "10",
+    "5",
+    "0",
 )
+# How far a share may be from one of FRACTIONS: they have five decimals, so a share further off
+# is one Moodle cannot grade (and would round silently).
+TOLERANCE = 0.001
 
 
 def fraction(value: float) -> str:
     """The Moodle fraction for value (a percentage), e.g. 100/3 -> "33.33333"."""
     closest = min(FRACTIONS, key=lambda allowed: abs(float(allowed) - abs(value)))
-    if abs(float(closest) - abs(value)) > 0.001:
+    if abs(float(closest) - abs(value)) > TOLERANCE:
         raise ValueError(f"Moodle kent geen score {value:.5f}%")
     return closest if value >= 0 or closest == "0" else f"-{closest}"
 
@@ -64,13 +86,12 @@ def _question(quiz: ET.Element, exercise: WithQuestions, question: Question) -> 
     ET.SubElement(element, "single").text = "false" if question.multiple else "true"
     ET.SubElement(element, "shuffleanswers").text = "true"
     ET.SubElement(element, "answernumbering").text = "abc"
-    for option, score in zip(question.options, book.shares(question)):
-        answer = _text(element, "answer", _markdown.inline(option.text),
-                       fraction=fraction(score), format="html")
+    for option, score in zip(question.options, book.shares(question), strict=True):
+        answer = _text(element, "answer", _markdown.inline(option.text), fraction=fraction(score), format="html")
         _text(answer, "feedback", _markdown.inline(option.feedback), format="html")
 
 
-def build(data: Path) -> ET.ElementTree:
+def build(data: Path) -> ET.ElementTree[ET.Element]:
     """The Moodle XML for every quiz and casus in the folder data, one category per chapter."""
     with_questions = [chapter for chapter in book.chapters(data) if chapter.questions()]
     if not with_questions:
@@ -80,7 +101,7 @@ def build(data: Path) -> ET.ElementTree:
         _category(quiz, chapter.title)
         for exercise, question in chapter.questions():
             _question(quiz, exercise, question)
-    tree = ET.ElementTree(quiz)
+    tree: ET.ElementTree[ET.Element] = ET.ElementTree(quiz)
     ET.indent(tree)
     return tree
 
@@ -96,8 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         tree = build(args.data)
     except DataError as error:
-        print(f"Fout in de oefeningen ({args.data}/), er is geen Moodle-bestand gemaakt:\n{error}",
-              file=sys.stderr)
+        print(f"Fout in de oefeningen ({args.data}/), er is geen Moodle-bestand gemaakt:\n{error}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / FILENAME

@@ -9,21 +9,35 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "widgets"
-MODULES = sorted(PACKAGE.glob("*.py"))
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 MAX_LINES = 300
+
+
+def name_of(path: Path) -> str:
+    """A module's dotted name inside the package: `_load`, `exports.qti`, `exports` (its __init__)."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 1 else parts)
+
+
+NAMES = {name_of(path) for path in MODULES}
 
 
 def imports_within(path: Path) -> set[str]:
     """The package's own modules that `path` imports, at the top or inside a function."""
+    package = path.parent.relative_to(PACKAGE).parts  # what `from .` means in this file
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            found.update([node.module] if node.module else [alias.name for alias in node.names])
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(package[: len(package) - node.level + 1])
+            source = ".".join([*base, *(node.module.split(".") if node.module else [])]) or "__init__"
+            # `from .x import a`: a module of package x, or a name from module (or package) x
+            names = [f"{source}.{alias.name}".removeprefix("__init__.") for alias in node.names]
+            found.update(name if name in NAMES else source for name in names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("widgets."):
-            found.add(node.module.split(".")[1])
+            found.add(node.module.removeprefix("widgets."))
         elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("widgets."))
-    return {name.split(".")[0] for name in found if (PACKAGE / f"{name.split('.')[0]}.py").is_file()}
+            found.update(a.name.removeprefix("widgets.") for a in node.names if a.name.startswith("widgets."))
+    return {name for name in found if name in NAMES}
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -47,17 +61,18 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_each_module_is_small_and_says_its_job(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{path.name}: {lines} lines; split it by job"
+    assert lines <= MAX_LINES, f"{name_of(path)}: {lines} lines; split it by job"
     docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
-    assert docstring and len(docstring.split("\n\n")[0]) >= 30, f"{path.name}: say its job in its docstring"
+    assert docstring and len(docstring.split("\n\n")[0]) >= 30, f"{name_of(path)}: say its job in its docstring"
 
 
 def test_no_module_imports_itself_back():
-    graph = {path.stem: imports_within(path) - {path.stem} for path in MODULES}
+    graph = {name_of(path): imports_within(path) - {name_of(path)} for path in MODULES}
     assert graph["sphinx_ext"] >= {"_ext_checks", "_ext_assets", "_ext_theme", "_ext_learning"}, "the walk sees imports"
+    assert graph["exports.scorm"] >= {"_load", "exports.book", "exports.package"}, "the walk sees relative imports"
     assert cycles(graph) == []
 
 

@@ -9,13 +9,17 @@ from pathlib import Path
 from .._load import DataError
 from . import book, cartridge, gift, qti
 
-WRITERS = ((qti, "QTI 1.2 (Canvas, Blackboard)"), (cartridge, "Common Cartridge 1.1 (Brightspace, Moodle)"),
-           (gift, "GIFT (Moodle)"))
+WRITERS = (
+    (qti, "QTI 1.2 (Canvas, Blackboard)"),
+    (cartridge, "Common Cartridge 1.1 (Brightspace, Moodle)"),
+    (gift, "GIFT (Moodle)"),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.exports",
-                                     description="Vragenbanken voor leeromgevingen (QTI, Common Cartridge, GIFT).")
+    parser = argparse.ArgumentParser(
+        prog="python -m widgets.exports", description="Vragenbanken voor leeromgevingen (QTI, Common Cartridge, GIFT)."
+    )
     parser.add_argument("data", type=Path, help="de map met de oefeningen (data/)")
     parser.add_argument("out", type=Path, help="de map voor de bestanden")
     args = parser.parse_args(argv)
@@ -25,8 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         chapters = book.chapters(args.data)
     except DataError as error:
-        print(f"Fout in de oefeningen ({args.data}/), er zijn geen vragenbanken gemaakt:\n{error}",
-              file=sys.stderr)
+        print(f"Fout in de oefeningen ({args.data}/), er zijn geen vragenbanken gemaakt:\n{error}", file=sys.stderr)
         return 1
     for module, label in WRITERS:
         target = args.out / module.FILENAME

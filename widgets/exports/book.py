@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from .. import _markdown
 from .._load import DataError, load_all
 from .._schema import Casus, Exercise, Question, Sort, WithQuestions
@@ -25,7 +24,7 @@ class Chapter:
         return [(e, q) for e in self.exercises if isinstance(e, WithQuestions) for q in e.questions]
 
 
-def natural_order(name: str) -> tuple:
+def natural_order(name: str) -> tuple[int | str, ...]:
     """h2 before h10: digits compare as numbers."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
@@ -80,8 +79,7 @@ def shares(question: Question) -> list[float]:
     box scores 0 (the site scores such a question all or nothing, which Moodle cannot)."""
     right = sum(option.correct for option in question.options)
     wrong = len(question.options) - right
-    return [100 / right if o.correct else (-100 / wrong if question.multiple else 0)
-            for o in question.options]
+    return [100 / right if o.correct else (-100 / wrong if question.multiple else 0) for o in question.options]
 
 
 def sort_html(sort: Sort) -> str:
@@ -93,6 +91,9 @@ def sort_feedback(sort: Sort) -> str:
     """Every item with its right category and why, as one list: the general feedback of a
     matching question, since neither QTI nor GIFT has feedback per pair."""
     names = {category.id: category.name for category in sort.categories}
-    rows = "".join(f"<li>{_markdown.inline(i.text)} → <strong>{_markdown.inline(names[i.category])}</strong>: "
-                   f"{_markdown.inline(i.feedback)}</li>" for i in sort.items)
+    rows = "".join(
+        f"<li>{_markdown.inline(i.text)} → <strong>{_markdown.inline(names[i.category])}</strong>: "
+        f"{_markdown.inline(i.feedback)}</li>"
+        for i in sort.items
+    )
     return f"<ul>{rows}</ul>"

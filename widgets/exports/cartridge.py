@@ -42,16 +42,18 @@ def manifest(tests: dict[str, tuple[str, bytes]]) -> bytes:
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "schema").text = "IMS Common Cartridge"
     ET.SubElement(metadata, "schemaversion").text = "1.1.0"
-    title = ET.SubElement(ET.SubElement(ET.SubElement(metadata, f"{{{LOM}}}lom"), f"{{{LOM}}}general"), f"{{{LOM}}}title")
-    ET.SubElement(title, f"{{{LOM}}}string", language="nl").text = book.COURSE
-    organization = ET.SubElement(ET.SubElement(root, "organizations"), "organization",
-                                 identifier="organisatie", structure="rooted-hierarchy")
+    course_title = ET.SubElement(
+        ET.SubElement(ET.SubElement(metadata, f"{{{LOM}}}lom"), f"{{{LOM}}}general"), f"{{{LOM}}}title"
+    )
+    ET.SubElement(course_title, f"{{{LOM}}}string", language="nl").text = book.COURSE
+    organization = ET.SubElement(
+        ET.SubElement(root, "organizations"), "organization", identifier="organisatie", structure="rooted-hierarchy"
+    )
     top = ET.SubElement(organization, "item", identifier="boek")
     resources = ET.SubElement(root, "resources")
     for path, (title, _) in tests.items():
         stem = Path(path).parent.name
-        entry = ET.SubElement(top, "item", identifier=package.ident(f"{stem}-item"),
-                              identifierref=package.ident(stem))
+        entry = ET.SubElement(top, "item", identifier=package.ident(f"{stem}-item"), identifierref=package.ident(stem))
         ET.SubElement(entry, "title").text = title
         resource = ET.SubElement(resources, "resource", identifier=package.ident(stem), type=ASSESSMENT)
         ET.SubElement(resource, "file", href=path)

@@ -32,20 +32,17 @@ def _head(name: str, html: str) -> str:
 def choice(exercise: WithQuestions, question: Question) -> str:
     """One right answer: = before it; several: each option's share of the score, as in Moodle XML."""
     lines = [_head(book.question_name(exercise, question), book.question_html(exercise, question)) + " {"]
-    for option, score in zip(question.options, book.shares(question)):
-        if question.multiple:
-            mark = f"~%{fraction(score)}%"
-        else:
-            mark = "=" if option.correct else "~"
+    for option, score in zip(question.options, book.shares(question), strict=True):
+        mark = f"~%{fraction(score)}%" if question.multiple else "=" if option.correct else "~"
         lines.append(f"\t{mark}{escape(_markdown.inline(option.text))}#{escape(_markdown.inline(option.feedback))}")
-    return "\n".join(lines + ["}"])
+    return "\n".join([*lines, "}"])
 
 
 def matching(sort: Sort) -> str:
     names = {category.id: _markdown.inline(category.name) for category in sort.categories}
     lines = [_head(book.question_name(sort), book.sort_html(sort)) + " {"]
     lines += [f"\t={escape(_markdown.inline(i.text))} -> {escape(names[i.category])}" for i in sort.items]
-    return "\n".join(lines + [f"\t####{escape(book.sort_feedback(sort))}", "}"])
+    return "\n".join([*lines, f"\t####{escape(book.sort_feedback(sort))}", "}"])
 
 
 def essay(reflection: Reflectie) -> str:

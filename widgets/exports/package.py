@@ -35,8 +35,9 @@ def qti_manifest(files: dict[str, tuple[str, bytes]]) -> bytes:
     ET.SubElement(manifest, "organizations")
     resources = ET.SubElement(manifest, "resources")
     for path in files:
-        resource = ET.SubElement(resources, "resource", identifier=ident(Path(path).stem),
-                                 type="imsqti_xmlv1p2", href=path)
+        resource = ET.SubElement(
+            resources, "resource", identifier=ident(Path(path).stem), type="imsqti_xmlv1p2", href=path
+        )
         ET.SubElement(resource, "file", href=path)
     return xml_bytes(manifest, CP)
 

@@ -9,6 +9,7 @@ its own profile's metadata.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from .. import _markdown
 from .._schema import Exercise, Question, Reflectie, Sort, WithQuestions
@@ -18,10 +19,13 @@ NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 SCHEMA = f"{NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 FILENAME = "integraal-samenwerken-qti.zip"
 # The question types of Canvas's QTI and of the Common Cartridge profile of QTI.
-CANVAS = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
-          "matching": "matching_question", "essay": "essay_question"}
-CARTRIDGE = {"single": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1",
-             "essay": "cc.essay.v0p1"}
+CANVAS = {
+    "single": "multiple_choice_question",
+    "multiple": "multiple_answers_question",
+    "matching": "matching_question",
+    "essay": "essay_question",
+}
+CARTRIDGE = {"single": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1", "essay": "cc.essay.v0p1"}
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -68,15 +72,15 @@ def choice_item(exercise: WithQuestions, question: Question, profile: str) -> ET
     """A multiple-choice question; several right answers score only when exactly those are ticked,
     as on the site. Each option shows its own feedback when chosen."""
     ident = f"{exercise.id}--{question.id}"
-    item = _item(ident, book.question_name(exercise, question),
-                 "multiple" if question.multiple else "single", profile)
+    item = _item(ident, book.question_name(exercise, question), "multiple" if question.multiple else "single", profile)
     presentation = sub(item, "presentation")
     _material(presentation, book.question_html(exercise, question))
-    response = sub(presentation, "response_lid", ident="response1",
-                   rcardinality="Multiple" if question.multiple else "Single")
+    response = sub(
+        presentation, "response_lid", ident="response1", rcardinality="Multiple" if question.multiple else "Single"
+    )
     choices = sub(response, "render_choice", shuffle="Yes")
     idents = [f"{ident}-{n}" for n in range(1, len(question.options) + 1)]
-    for option_ident, option in zip(idents, question.options):
+    for option_ident, option in zip(idents, question.options, strict=True):
         _material(sub(choices, "response_label", ident=option_ident), _markdown.inline(option.text))
     processing = sub(item, "resprocessing")
     _outcomes(processing)
@@ -88,13 +92,13 @@ def choice_item(exercise: WithQuestions, question: Question, profile: str) -> ET
     test = sub(right, "conditionvar")
     if question.multiple:
         test = sub(test, "and")
-    for option_ident, option in zip(idents, question.options):
+    for option_ident, option in zip(idents, question.options, strict=True):
         if option.correct:
             sub(test, "varequal", option_ident, respident="response1")
         elif question.multiple:
             sub(sub(test, "not"), "varequal", option_ident, respident="response1")
     sub(right, "setvar", "100", action="Set", varname="SCORE")
-    for option_ident, option in zip(idents, question.options):
+    for option_ident, option in zip(idents, question.options, strict=True):
         _feedback(item, f"{option_ident}-fb", _markdown.inline(option.feedback))
     return item
 
@@ -111,8 +115,7 @@ def matching_item(sort: Sort) -> ET.Element:
         _material(response, _markdown.inline(entry.text))
         choices = sub(response, "render_choice")
         for category in sort.categories:
-            _material(sub(choices, "response_label", ident=f"{sort.id}--{entry.id}--{category.id}"),
-                      names[category.id])
+            _material(sub(choices, "response_label", ident=f"{sort.id}--{entry.id}--{category.id}"), names[category.id])
     processing = sub(item, "resprocessing")
     _outcomes(processing)
     always = sub(processing, "respcondition", continue_="Yes")
@@ -120,8 +123,12 @@ def matching_item(sort: Sort) -> ET.Element:
     sub(always, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
     for entry in sort.items:
         condition = sub(processing, "respcondition", continue_="Yes")  # every pair adds its share
-        sub(sub(condition, "conditionvar"), "varequal", f"{sort.id}--{entry.id}--{entry.category}",
-            respident=f"{sort.id}--{entry.id}")
+        sub(
+            sub(condition, "conditionvar"),
+            "varequal",
+            f"{sort.id}--{entry.id}--{entry.category}",
+            respident=f"{sort.id}--{entry.id}",
+        )
         sub(condition, "setvar", f"{100 / len(sort.items):.4f}", action="Add", varname="SCORE")
     _feedback(item, "general_fb", book.sort_feedback(sort))
     return item
@@ -170,7 +177,7 @@ def objectbank(chapter: book.Chapter, found: list[ET.Element]) -> bytes:
     return document(bank)
 
 
-def write(chapters: list[book.Chapter], target) -> int:
+def write(chapters: list[book.Chapter], target: Path) -> int:
     """The QTI zip at target, one bank per chapter that has items; returns the number of items."""
     files, count = {}, 0
     for chapter in chapters:

@@ -19,6 +19,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -38,9 +39,10 @@ _OFFLINE_TAG = re.compile(r'<script[^>]*src="[^"]*_static/widgets/offline\.js[^"
 _LOADER_TAG = re.compile(r"<script data-isw-contract=")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 SHARED = "gedeeld"
+MAX_SCORE = 100  # SCORM 1.2's cmi.core.score.raw and a mastery score run from 0 to 100
 
 
-def toc(book_dir: Path) -> dict:
+def toc(book_dir: Path) -> dict[str, Any]:
     return yaml.safe_load((book_dir / "_toc.yml").read_text(encoding="utf-8"))
 
 
@@ -59,8 +61,12 @@ def for_package(page: str, page_html: str, sco: bool) -> str:
         if not _LOADER_TAG.search(page_html):
             raise ValueError(f"{page}: de pagina heeft oefeningen maar laadt loader.js niet")
         up = "../" * page.count("/")
-        page_html = _LOADER_TAG.sub(f'<script type="module" src="{up}{ADAPTER_PATH}"></script>\n'
-                                    r"\g<0>", page_html, count=1)
+        page_html = _LOADER_TAG.sub(
+            f'<script type="module" src="{up}{ADAPTER_PATH}"></script>\n'
+            r"\g<0>",
+            page_html,
+            count=1,
+        )
     return page_html
 
 
@@ -90,13 +96,12 @@ class Manifest:
         ET.SubElement(element, "title").text = self.scos.get(page) or self.titles[path]
         if page in self.scos and self.mastery_score is not None:
             ET.SubElement(element, f"{{{ADLCP}}}masteryscore").text = str(self.mastery_score)
-        resource = ET.SubElement(self.resources, "resource", identifier=_id("res", page), type="webcontent",
-                                 href=path)
+        resource = ET.SubElement(self.resources, "resource", identifier=_id("res", page), type="webcontent", href=path)
         resource.set(f"{{{ADLCP}}}scormtype", "sco" if page in self.scos else "asset")
         ET.SubElement(resource, "file", href=path)
         ET.SubElement(resource, "dependency", identifierref=SHARED)
 
-    def entries(self, parent: ET.Element, entries: list[dict]) -> None:
+    def entries(self, parent: ET.Element, entries: list[dict[str, Any]]) -> None:
         """Pages in the order of the table of contents; a page with sections becomes a group
         whose first item is the page itself (a platform launches no item that has children)."""
         for entry in entries:
@@ -109,7 +114,7 @@ class Manifest:
             self.item(group, page)
             self.entries(group, entry["sections"])
 
-    def walk(self, contents: dict) -> None:
+    def walk(self, contents: dict[str, Any]) -> None:
         self.item(self.organization, contents["root"])
         for number, part in enumerate(contents.get("parts", []), 1):
             group = ET.SubElement(self.organization, "item", identifier=package.ident(f"deel-{number}"))
@@ -152,18 +157,23 @@ def build(site: Path, data: Path, mastery_score: int | None = None) -> tuple[byt
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.exports.scorm",
-                                     description="De gebouwde site als SCORM 1.2-pakket.")
+    parser = argparse.ArgumentParser(
+        prog="python -m widgets.exports.scorm", description="De gebouwde site als SCORM 1.2-pakket."
+    )
     parser.add_argument("site", type=Path, help="de gebouwde site (_build/html)")
     parser.add_argument("out", type=Path, help="de map voor het pakket")
     parser.add_argument("--data", type=Path, default=Path("data"), help="de map met de oefeningen (data/)")
-    parser.add_argument("--mastery-score", type=int, default=None,
-                        help="de score (0-100) waarmee een hoofdstuk 'geslaagd' is; zonder: alleen voltooid")
+    parser.add_argument(
+        "--mastery-score",
+        type=int,
+        default=None,
+        help="de score (0-100) waarmee een hoofdstuk 'geslaagd' is; zonder: alleen voltooid",
+    )
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"Fout: {args.site} is geen gebouwde site: bouw eerst met make build", file=sys.stderr)
         return 1
-    if args.mastery_score is not None and not 0 <= args.mastery_score <= 100:
+    if args.mastery_score is not None and not 0 <= args.mastery_score <= MAX_SCORE:
         print(f"Fout: de beheersingsscore moet tussen 0 en 100 liggen, niet {args.mastery_score}", file=sys.stderr)
         return 1
     try:

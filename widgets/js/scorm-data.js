@@ -19,54 +19,80 @@
 // Should a chapter's answers not fit, reflections are left out, the longest first: they are the
 // only answers without a bound on their length (tests/unit/test_scorm.py checks the rest fits).
 
+import { countingAnswers, currentRecords, isDone, stillCounts } from "./learning.js";
 import { isCorrect, profile, questionScore } from "./logic.js";
-import { isDone } from "./store.js";
+
+/** @typedef {import("./types.js").Book} Book */
+/** @typedef {import("./types.js").SavedExercise} SavedExercise */
+/** @typedef {import("./types.js").QuestionAnswer} QuestionAnswer */
+/**
+ * An exercise's props, whatever its kind: the parts of each kind are there or not. The code
+ * goes by which parts are there (questions, statements, items), never by a list of kinds.
+ * @typedef {import("./types.js").CommonProps & Partial<import("./types.js").QuestionsProps
+ *   & import("./types.js").ScanProps & import("./types.js").SortProps>} AnyProps
+ */
+/**
+ * One exercise in suspend_data (see above).
+ * @typedef {{f: string, t: string, s?: string, q?: Record<string, string>, p?: string, r?: string}} Entry
+ */
 
 export const LIMIT = 4096;
 const VERSION = 1;
 const FINGERPRINT = 6;
 
+/** @param {number} n */
 const b36 = (n) => n.toString(36);
+/** @param {string} text */
 const int36 = (text) => Number.parseInt(text, 36);
 
-/** The catalogue's entry for an exercise, made from its props (what isDone compares with). */
-export const entryOf = (props) => ({
-  kind: props.kind,
-  fingerprint: props.answers_fingerprint,
-  ...(props.questions ? { questions: Object.fromEntries(props.questions.map((q) => [q.id, q.fingerprint])) } : {}),
-});
+/**
+ * The chapter's exercises as the catalog lists them (widgets/_learning.py), made from the
+ * page's props, which the same build wrote: what learning.js asks whether an answer still counts.
+ * @param {AnyProps[]} exercises
+ * @returns {Book}
+ */
+export function bookOf(exercises) {
+  return { pages: {}, exercises: Object.fromEntries(exercises.map((props) => [props.id, {
+    kind: props.kind, title: props.title, page: "", chapter: "", fingerprint: props.answers_fingerprint,
+    ...(props.questions ? { questions: Object.fromEntries(props.questions.map((q) => [q.id, q.fingerprint])) } : {}),
+  }])) };
+}
 
-/** Done and total exercises, and the share right of what can be right (quiz, casus, sort). */
+/**
+ * Done and total exercises, and the share right of what can be right (questions, and the
+ * items of a sort), counting only the answers that still count (learning.js).
+ * @param {AnyProps[]} exercises
+ * @param {Record<string, SavedExercise>} records
+ */
 export function chapterState(exercises, records) {
+  const book = bookOf(exercises);
+  const current = currentRecords(records, book);
   let done = 0, right = 0, outOf = 0;
   for (const props of exercises) {
-    const saved = records[props.id] ?? null;
-    if (isDone(saved, entryOf(props))) done += 1;
-    if (props.questions) {
-      const questions = Object.fromEntries(props.questions
-        .filter((q) => saved?.answers?.questions?.[q.id]?.fingerprint === q.fingerprint)
-        .map((q) => [q.id, saved.answers.questions[q.id]]));
-      right += questionScore(props.questions, questions).correct;
-      outOf += props.questions.length;
-    } else if (props.kind === "sort") {
-      const fits = saved?.fingerprint === props.answers_fingerprint && saved.answers?.checked;
-      right += fits ? props.items.filter((item) => saved.answers.placed?.[item.id] === item.category).length : 0;
-      outOf += props.items.length;
-    }
+    if (isDone(book, props.id, records[props.id])) done += 1;
+    const scored = props.questions ?? props.items;
+    if (!scored) continue;
+    right += current[props.id]?.result?.score ?? 0;
+    outOf += scored.length;
   }
   return { done, total: exercises.length, score: outOf ? Math.round((100 * right) / outOf) : null };
 }
 
-/** cmi.core.lesson_status: passed/failed only where the trainer set a mastery score. */
+/**
+ * cmi.core.lesson_status: passed/failed only where the trainer set a mastery score.
+ * @param {{done: number, total: number, score: number | null}} state
+ * @param {number | null} masteryScore
+ */
 export function lessonStatus({ done, total, score }, masteryScore) {
   if (done < total) return "incomplete";
   if (masteryScore === null || score === null) return "completed";
   return score >= masteryScore ? "passed" : "failed";
 }
 
-/** cmi.core.session_time, SCORM 1.2's CMITimespan: HHHH:MM:SS.SS. */
+/** cmi.core.session_time, SCORM 1.2's CMITimespan: HHHH:MM:SS.SS. @param {number} milliseconds */
 export function sessionTime(milliseconds) {
   const hundredths = Math.max(0, Math.round(milliseconds / 10));
+  /** @param {number} n @param {number} width */
   const pad = (n, width) => String(n).padStart(width, "0");
   const seconds = Math.floor(hundredths / 100) % 60;
   const minutes = Math.floor(hundredths / 6000) % 60;
@@ -74,27 +100,36 @@ export function sessionTime(milliseconds) {
   return `${pad(hours, 4)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(hundredths % 100, 2)}`;
 }
 
-function entry(props, saved) {
-  if (!saved?.answers || (!props.questions && saved.fingerprint !== props.answers_fingerprint)) return null;
+/**
+ * An exercise's entry in suspend_data, or null when it has nothing that still counts.
+ * @param {Book} book  made by bookOf
+ * @param {AnyProps} props
+ * @param {SavedExercise | undefined} saved
+ * @returns {Entry | null}
+ */
+function entry(book, props, saved) {
+  if (!saved?.answers || (!props.questions && !stillCounts(book, props.id, null, saved.fingerprint))) return null;
+  /** @type {Entry} */
   const out = { f: props.answers_fingerprint.slice(0, FINGERPRINT), t: b36(Math.floor(Date.parse(saved.saved) / 1000) || 0) };
   if (typeof saved.seed === "number") out.s = b36(saved.seed);
   if (props.questions) {
+    /** @type {Record<string, string>} */
     const q = {};
-    for (const question of props.questions) {
-      const state = saved.answers.questions?.[question.id];
-      if (!state?.checked || state.fingerprint !== question.fingerprint) continue;
-      const confidence = props.confidence?.indexOf(state.confidence) ?? -1;
-      q[question.id] = state.chosen.map(b36).join("") + (confidence >= 0 ? `/${confidence}` : "");
+    for (const [id, state] of Object.entries(countingAnswers(book, props.id, saved))) {
+      const confidence = state.confidence ? (props.confidence?.indexOf(state.confidence) ?? -1) : -1;
+      q[id] = state.chosen.map(b36).join("") + (confidence >= 0 ? `/${confidence}` : "");
     }
     if (Object.keys(q).length === 0) return null;
     out.q = q;
-  } else if (props.kind === "scan") {
-    out.p = props.statements.map((s) => (typeof saved.answers.scores?.[s.id] === "number" ? b36(saved.answers.scores[s.id]) : "-")).join("");
-  } else if (props.kind === "sort") {
-    const index = Object.fromEntries(props.categories.map((c, i) => [c.id, b36(i)]));
-    out.p = (saved.answers.checked ? "!" : "") + props.items.map((item) => index[saved.answers.placed?.[item.id]] ?? "-").join("");
-  } else if (props.kind === "reflectie") {
-    if (!saved.answers.text) return null;
+  } else if (props.statements) {
+    const scores = saved.answers.scores ?? {};
+    out.p = props.statements.map((s) => (typeof scores[s.id] === "number" ? b36(scores[s.id]) : "-")).join("");
+  } else if (props.items) {
+    const { categories, items } = /** @type {import("./types.js").SortProps} */ (props);
+    /** @type {Record<string, string>} */
+    const index = Object.fromEntries(categories.map((c, i) => [c.id, b36(i)]));
+    out.p = (saved.answers.checked ? "!" : "") + items.map((item) => index[saved.answers.placed?.[item.id]] ?? "-").join("");
+  } else if (typeof saved.answers.text === "string" && saved.answers.text) {
     out.r = saved.answers.text;
   } else {
     return null;
@@ -102,16 +137,25 @@ function entry(props, saved) {
   return out;
 }
 
-/** The chapter's answers as suspend_data, never longer than LIMIT characters. */
+/**
+ * The chapter's answers as suspend_data, never longer than LIMIT characters.
+ * @param {AnyProps[]} exercises
+ * @param {Record<string, SavedExercise>} records
+ * @param {string} chapter  the chapter's page, which chapterOf reads back
+ */
 export function encode(exercises, records, chapter) {
+  const book = bookOf(exercises);
+  /** @type {Record<string, Entry>} */
   const entries = {};
   for (const props of exercises) {
-    const found = entry(props, records[props.id]);
+    const found = entry(book, props, records[props.id]);
     if (found) entries[props.id] = found;
   }
   const text = () => JSON.stringify({ v: VERSION, c: chapter, x: entries });
+  /** @param {string} id */
+  const reflection = (id) => entries[id].r ?? "";
   const reflections = Object.keys(entries).filter((id) => "r" in entries[id])
-    .sort((a, b) => entries[b].r.length - entries[a].r.length);
+    .sort((a, b) => reflection(b).length - reflection(a).length);
   const others = Object.keys(entries).filter((id) => !reflections.includes(id)).reverse();
   for (const id of [...reflections, ...others]) {
     if (text().length <= LIMIT) break;
@@ -120,13 +164,20 @@ export function encode(exercises, records, chapter) {
   return text();
 }
 
-/** A saved record (the store's shape, its fields as RECORD_FIELDS) from an entry, or null. */
+/**
+ * A saved record (the store's shape, its fields as RECORD_FIELDS) from an entry, or null.
+ * @param {AnyProps} props
+ * @param {Entry | undefined} found
+ * @param {string} page
+ * @returns {SavedExercise | null}
+ */
 function record(props, found, page) {
   if (found?.f !== props.answers_fingerprint.slice(0, FINGERPRINT)) return null;
   const saved = new Date((int36(found.t) || 0) * 1000).toISOString();
   const seed = typeof found.s === "string" ? int36(found.s) : null;
   const base = { kind: props.kind, title: props.title, page, fingerprint: props.answers_fingerprint, seed, saved };
   if (props.questions) {
+    /** @type {Record<string, QuestionAnswer & {chosen: number[], checked: boolean}>} */
     const questions = {};
     for (const question of props.questions) {
       const code = found.q?.[question.id];
@@ -140,27 +191,32 @@ function record(props, found, page) {
     const { correct, answered, total } = questionScore(props.questions, questions);
     return { ...base, answers: { questions }, result: { score: correct, total, answered } };
   }
-  if (props.kind === "scan" && typeof found.p === "string") {
+  const codes = found.p;
+  if (props.statements && typeof codes === "string") {
+    const scan = /** @type {import("./types.js").ScanProps} */ (props);
+    /** @type {Record<string, number>} */
     const scores = {};
-    props.statements.forEach((s, i) => {
-      const value = int36(found.p[i] ?? "-");
-      if (value >= props.scale_min && value <= props.scale_max) scores[s.id] = value;
+    scan.statements.forEach((s, i) => {
+      const value = int36(codes[i] ?? "-");
+      if (value >= scan.scale_min && value <= scan.scale_max) scores[s.id] = value;
     });
-    const rows = profile(props, scores).map(({ id, name, mean, band }) => ({ id, name, mean, band }));
+    const rows = profile(scan, scores).map(({ id, name, mean, band }) => ({ id, name, mean, band }));
     return { ...base, answers: { scores }, result: { profile: rows } };
   }
-  if (props.kind === "sort" && typeof found.p === "string") {
-    const checked = found.p.startsWith("!");
-    const codes = found.p.slice(checked ? 1 : 0);
+  if (props.items && typeof codes === "string") {
+    const { categories, items } = /** @type {import("./types.js").SortProps} */ (props);
+    const checked = codes.startsWith("!");
+    const placements = codes.slice(checked ? 1 : 0);
+    /** @type {Record<string, string>} */
     const placed = {};
-    props.items.forEach((item, i) => {
-      const category = props.categories[int36(codes[i] ?? "-")];
+    items.forEach((item, i) => {
+      const category = categories[int36(placements[i] ?? "-")];
       if (category) placed[item.id] = category.id;
     });
-    const score = props.items.filter((item) => placed[item.id] === item.category).length;
-    return { ...base, answers: { placed, checked }, result: checked ? { score, total: props.items.length } : null };
+    const score = items.filter((item) => placed[item.id] === item.category).length;
+    return { ...base, answers: { placed, checked }, result: checked ? { score, total: items.length } : null };
   }
-  if (props.kind === "reflectie" && typeof found.r === "string" && found.r) {
+  if (typeof found.r === "string" && found.r) {
     return { ...base, answers: { text: found.r }, result: { words: found.r.trim().split(/\s+/).filter(Boolean).length } };
   }
   return null;
@@ -170,6 +226,7 @@ function record(props, found, page) {
  * The chapter page whose suspend_data this is, or null (none yet, or unreadable). A learner who
  * follows a link inside the platform's frame brings another chapter's page into this SCO: that
  * page must not report as if it were this one.
+ * @param {string} text
  */
 export function chapterOf(text) {
   try {
@@ -180,7 +237,13 @@ export function chapterOf(text) {
   }
 }
 
-/** The records suspend_data holds for this chapter's exercises; {} for anything unreadable. */
+/**
+ * The records suspend_data holds for this chapter's exercises; {} for anything unreadable.
+ * @param {string} text
+ * @param {AnyProps[]} exercises
+ * @param {string} page  where the records say they were saved
+ * @returns {Record<string, SavedExercise>}
+ */
 export function decode(text, exercises, page) {
   let data;
   try {
@@ -189,6 +252,7 @@ export function decode(text, exercises, page) {
     return {};
   }
   if (data?.v !== VERSION || typeof data.x !== "object" || data.x === null) return {};
+  /** @type {Record<string, SavedExercise>} */
   const records = {};
   for (const props of exercises) {
     const found = record(props, data.x[props.id], page);

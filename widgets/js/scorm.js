@@ -10,11 +10,24 @@
 // loader module (same URL, so the same store) to hear of every saved answer.
 
 import { chapterOf, chapterState, decode, encode, lessonStatus, sessionTime } from "./scorm-data.js";
-import { merged, openStore } from "./store.js";
+import { FORMAT, merged, openStore, storeKey } from "./store.js";
 
-/** The SCORM 1.2 way to find the API (the specification's findAPI): up the parent frames, at
+/**
+ * The platform's SCORM 1.2 API (the runtime's functions this adapter calls).
+ * @typedef {{
+ *   LMSInitialize(empty: string): unknown, LMSFinish(empty: string): unknown, LMSCommit(empty: string): unknown,
+ *   LMSGetValue(element: string): string, LMSSetValue(element: string, value: string): unknown,
+ * }} ScormAPI
+ */
+/** @typedef {Window & {API?: ScormAPI}} WindowWithAPI */
+
+/**
+ * The SCORM 1.2 way to find the API (the specification's findAPI): up the parent frames, at
  * most 7 levels, then the same from the window that opened this one. A frame of another origin
- * cannot be read: that ends the search there, quietly. */
+ * cannot be read: that ends the search there, quietly.
+ * @param {WindowWithAPI | null} start
+ * @returns {ScormAPI | null}
+ */
 function findAPI(start) {
   let win = start;
   for (let tries = 0; win && tries <= 7; tries += 1) {
@@ -39,16 +52,20 @@ function platformAPI() {
   }
 }
 
-/** The page's exercises, the reader store's key and the loader module, as the build wrote them. */
+/**
+ * What the build wrote into the page: the contract (the loader's data-isw-contract), the
+ * page's exercises, the reader store's key (as the loader makes it) and the loader module.
+ */
 function pageContext() {
   const loader = document.querySelector("script[data-isw-contract]");
-  if (!loader) return null;
+  if (!(loader instanceof HTMLScriptElement) || !loader.dataset.iswContract) return null;
+  /** @type {import("./types.js").Contract} */
   const contract = JSON.parse(loader.dataset.iswContract);
   const base = new URL("../../", loader.src);
-  const site = document.querySelector('meta[name="isw-site"]')?.getAttribute("content") ?? "";
-  const exercises = [...document.querySelectorAll("section.isw-widget[data-props]")]
-    .map((section) => JSON.parse(section.dataset.props));
-  return { loader: loader.src, contract, exercises, key: `${contract.storage_prefix}${site}@${base.pathname}` };
+  const exercises = [...document.querySelectorAll(`section.${contract.widget_class}[data-props]`)]
+    .filter((section) => section instanceof HTMLElement)
+    .map((section) => JSON.parse(section.dataset.props ?? ""));
+  return { loader: loader.src, contract, exercises, key: storeKey(contract, base, document) };
 }
 
 function start() {
@@ -58,7 +75,7 @@ function start() {
   if (!context || context.exercises.length === 0) return;
   if (String(api.LMSInitialize("")) !== "true") return;
   const started = Date.now();
-  const chapter = location.pathname.split("/").pop();
+  const chapter = location.pathname.split("/").pop() ?? "";
   const suspended = api.LMSGetValue("cmi.suspend_data");
   if ((chapterOf(suspended) ?? chapter) !== chapter) {
     api.LMSFinish(""); // another chapter's SCO, reached by a link: leave its record alone
@@ -70,16 +87,17 @@ function start() {
   // back into the reader store, per exercise the most recently saved.
   const kept = decode(suspended, context.exercises, location.pathname);
   const mine = store.all();
-  const newer = merged({ exercises: mine, review: {} }, { exercises: kept, review: {} }).exercises;
-  for (const [id, saved] of Object.entries(newer)) if (saved !== mine[id]) store.write(id, saved);
+  const newer = merged({ format: FORMAT, exercises: mine, review: {} }, { format: FORMAT, exercises: kept, review: {} });
+  for (const [id, saved] of Object.entries(newer.exercises)) if (saved !== mine[id]) store.write(id, saved);
 
   const mastery = Number.parseFloat(api.LMSGetValue("cmi.student_data.mastery_score"));
   const masteryScore = Number.isFinite(mastery) ? mastery : null;
+  /** @type {string | null} */
   let sent = null;
   let finished = false;
 
   /** Tell the platform where the chapter stands; commit when the answers changed. */
-  function report() {
+  const report = () => {
     if (finished) return;
     const records = store.all();
     const state = chapterState(context.exercises, records);
@@ -94,16 +112,16 @@ function start() {
     api.LMSSetValue("cmi.suspend_data", suspend);
     api.LMSCommit("");
     sent = suspend;
-  }
+  };
 
-  function finish() {
+  const finish = () => {
     if (finished) return;
     report();
     finished = true;
     api.LMSSetValue("cmi.core.exit", "suspend");
     api.LMSSetValue("cmi.core.session_time", sessionTime(Date.now() - started));
     api.LMSFinish("");
-  }
+  };
   // pagehide comes whenever the page is left (before unload, which Chromium is phasing out).
   window.addEventListener("pagehide", finish);
 

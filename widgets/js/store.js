@@ -109,6 +109,19 @@ export function merged(mine, theirs) {
 }
 
 /**
+ * The localStorage key of this site's store: the contract's prefix, the site's name (the
+ * build's <meta> that the contract names) and its base path, so two courses on one host never
+ * mix. The loader and the SCORM adapter open the same store with it.
+ * @param {{storage_prefix: string, site_meta: string}} contract  the loader's data-isw-contract
+ * @param {URL} base  the site's root
+ * @param {ParentNode} page
+ */
+export function storeKey(contract, base, page) {
+  const site = page.querySelector(`meta[name="${contract.site_meta}"]`)?.getAttribute("content") ?? "";
+  return `${contract.storage_prefix}${site}@${base.pathname}`;
+}
+
+/**
  * The store for one site.
  * @param {string} key  the localStorage key: a prefix, the site's name and its base path
  * @param {number[]} intervals  days per Leitner box (REVIEW_INTERVALS in widgets/_contract.py)

@@ -8,7 +8,7 @@
  * @typedef {{
  *   kinds: string[], scale: string[], scale_min: number, scale_max: number, bands: Band[],
  *   storage_prefix: string, record_fields: string[], confidence: string[], review_intervals: number[],
- *   site_meta: string, catalog_file: string, progress_line: string, cache_prefix: string,
+ *   site_meta: string, catalog_file: string, widget_class: string, progress_line: string, cache_prefix: string,
  * }} Contract
  */
 

@@ -28,7 +28,7 @@
 // A static import, so this module runs with the reader store at hand as soon as the page is
 // parsed (the build adds the store's version stamp to this specifier, widgets/sphinx_ext.py):
 // one more round of `await import()` put every exercise behind the theme's DOMContentLoaded work.
-import { isChanged, openStore } from "./store.js";
+import { isChanged, openStore, storeKey } from "./store.js";
 
 /** @typedef {import("../js/types.js").SavedExercise} SavedExercise */
 /** @typedef {import("../js/types.js").Props} Props */
@@ -44,13 +44,11 @@ if (!CONTRACT_JSON) throw new Error("loader.js: het script-element mist data-isw
 /** @type {import("../js/types.js").Contract} */
 const CONTRACT = JSON.parse(CONTRACT_JSON);
 
-/** The site's root (this module lives in _static/widgets/) and its name, set by the build. */
+/** The site's root (this module lives in _static/widgets/). */
 const BASE = new URL("../../", import.meta.url);
-const SITE = document.querySelector(`meta[name="${CONTRACT.site_meta}"]`)?.getAttribute("content") ?? "";
-
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
-export const store = openStore(`${CONTRACT.storage_prefix}${SITE}@${BASE.pathname}`, CONTRACT.review_intervals);
+export const store = openStore(storeKey(CONTRACT, BASE, document), CONTRACT.review_intervals);
 
 /** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
 let catalogPromise;
