@@ -41,11 +41,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlparse
 
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 from chromium import CHROMIUM_ARGS, chromium_path, launch, serve  # tools/chromium.py
@@ -66,7 +66,7 @@ BUILD_BUDGET_S = 150
 # --- output ---------------------------------------------------------------------------------
 
 
-def emit(name: str, value, target: str | None = None, met: bool | None = None) -> None:
+def emit(name: str, value: object, target: str | None = None, met: bool | None = None) -> None:
     """One `name: value` line; a target in brackets, and MISSED when it is not met."""
     line = f"{name}: {value}"
     if target:
@@ -283,7 +283,7 @@ SCROLL_THROUGH = """async () => {
 }"""
 
 
-def load(browser, url: str, ours: bool, scroll: bool = False, profile: bool = False) -> dict:
+def load(browser: Browser, url: str, ours: bool, scroll: bool = False, profile: bool = False) -> dict[str, Any]:
     """One full load in a fresh context (empty cache): every response body, foreign requests.
 
     scroll: then scroll to the end, so whatever loads when it comes into view loads too.
@@ -292,8 +292,9 @@ def load(browser, url: str, ours: bool, scroll: bool = False, profile: bool = Fa
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
-    finished, foreign = [], []
-    page.on("requestfinished", lambda request: finished.append(request))
+    finished: list[Request] = []
+    foreign: list[str] = []
+    page.on("requestfinished", finished.append)
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
     if profile:
         cdp = context.new_cdp_session(page)
@@ -319,11 +320,11 @@ def load(browser, url: str, ours: bool, scroll: bool = False, profile: bool = Fa
     return result
 
 
-def script_times(profile: dict) -> dict[str, float]:
+def script_times(profile: dict[str, Any]) -> dict[str, float]:
     """Milliseconds of JavaScript per script file, from a CPU profile's samples."""
     nodes = {node["id"]: node["callFrame"] for node in profile["nodes"]}
     times: dict[str, float] = {}
-    for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
         url = nodes[sample]["url"]
         if url:
             name = Path(urlparse(url).path).name
@@ -384,7 +385,7 @@ class _Compressing(http.server.SimpleHTTPRequestHandler):
 
     cache: ClassVar[dict[Path, bytes]] = {}  # one per server, not per request
 
-    def do_GET(self):
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -393,7 +394,8 @@ class _Compressing(http.server.SimpleHTTPRequestHandler):
             or path.suffix not in COMPRESSIBLE
             or not path.is_file()
         ):
-            return super().do_GET()
+            super().do_GET()
+            return
         if path not in self.cache:
             self.cache[path] = gzip.compress(path.read_bytes(), 6)
         body = self.cache[path]
@@ -404,7 +406,7 @@ class _Compressing(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
+    def log_message(self, *args: Any) -> None:
         pass
 
 
@@ -415,7 +417,7 @@ def serve_compressed(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def lighthouse(url: str, categories: str = "performance,accessibility,best-practices") -> dict | None:
+def lighthouse(url: str, categories: str = "performance,accessibility,best-practices") -> dict[str, Any] | None:
     """Lighthouse's mobile scores (0-100) and first contentful paint of one page, or None."""
     browser = chromium_path()
     if not LIGHTHOUSE.exists() or browser is None:
@@ -566,7 +568,7 @@ def measure_browser(book: Path, plain: Path, port: int, loads: int) -> None:
         plain_server.shutdown()
 
 
-def heaviest_chartless_page(browser, url: str, pages: list[str]) -> tuple[str, dict]:
+def heaviest_chartless_page(browser: Browser, url: str, pages: list[str]) -> tuple[str, dict[str, Any]]:
     """The page without a chart whose load fetches the most bytes, and that load."""
     runs = {path: load(browser, f"{url}/{path}", ours=True) for path in pages}
     chartless = [path for path, run in runs.items() if not run["charts"]]
@@ -574,7 +576,7 @@ def heaviest_chartless_page(browser, url: str, pages: list[str]) -> tuple[str, d
     return page, runs[page]
 
 
-def widget_code_figures(ours: dict) -> None:
+def widget_code_figures(ours: dict[str, Any]) -> None:
     widget_files = {p: b for p, b in ours["files"].items() if WIDGETS in p and p.endswith((".js", ".css"))}
     code = sum(len(b) for b in widget_files.values())
     emit("widget_code_bytes", code, "<= 50,000", code <= 50_000)
@@ -587,7 +589,7 @@ def gzipped(files: dict[str, bytes]) -> int:
     return sum(len(gzip.compress(b, 6)) if Path(p).suffix in COMPRESSIBLE else len(b) for p, b in files.items())
 
 
-def page_figures(ours: dict, plain: dict, page: str) -> None:
+def page_figures(ours: dict[str, Any], plain: dict[str, Any], page: str) -> None:
     total = sum(len(b) for b in ours["files"].values())
     plain_total = sum(len(b) for b in plain["files"].values())
     emit("page_bytes", total, "<= 400,000", total <= 400_000)
@@ -609,7 +611,7 @@ def page_figures(ours: dict, plain: dict, page: str) -> None:
         note(f"failed here (no network): {foreign}")
 
 
-def hydration_figures(runs: list[dict], profiled: dict) -> None:
+def hydration_figures(runs: list[dict[str, Any]], profiled: dict[str, Any]) -> None:
     times = [r["ms"] for r in runs]
     if None in times:
         emit("hydrate_ms", "n/a: no isw-hydrated mark", "<= 50", False)
@@ -626,7 +628,7 @@ def hydration_figures(runs: list[dict], profiled: dict) -> None:
     )
 
 
-def vega_figure(browser, url: str, pages: list[str]) -> None:
+def vega_figure(browser: Browser, url: str, pages: list[str]) -> None:
     chartless_with_vega, chart_pages = [], []
     for path in pages:
         run = load(browser, f"{url}/{path}", ours=True, scroll=True)

@@ -9,6 +9,9 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Playwright
 
 # Without these flags Chromium keeps trying to reach Google's services from a closed network.
 CHROMIUM_ARGS = [
@@ -27,13 +30,13 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def launch(playwright, *args: str):
+def launch(playwright: Playwright, *args: str) -> Browser:
     """Chromium with the flags above, and `args` besides."""
     return playwright.chromium.launch(executable_path=chromium_path(), args=[*CHROMIUM_ARGS, *args])
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the output readable
+    def log_message(self, *args: Any) -> None:  # keep the output readable
         pass
 
 

@@ -30,14 +30,17 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import widgets  # noqa: E402  (the package lives beside tools/)
+from widgets._schema import Sort  # noqa: E402
 
 DEFAULT_SEED = 2026
 LETTERS = "ABCDEF"
+T = TypeVar("T")
 ANSWER_LINE = re.compile(r"^\s*([\w/-]+)\s*:\s*([A-Fa-f](?:\s*,\s*[A-Fa-f])*)\s*$")
 
 
@@ -57,10 +60,10 @@ class PanelQuestion:
     @property
     def chance(self) -> float:
         n = len(self.options)
-        return 1 / (2 ** n - 1) if self.multiple else 1 / n
+        return 1 / (2**n - 1) if self.multiple else 1 / n
 
 
-def shuffled(items: list, seed: int, key: str) -> list:
+def shuffled(items: list[T], seed: int, key: str) -> list[T]:
     """The same order for the same seed and question id; independent of the other questions."""
     order = list(items)
     random.Random(f"{seed}:{key}").shuffle(order)
@@ -76,27 +79,46 @@ def panel_questions(data: Path, seed: int = DEFAULT_SEED) -> list[PanelQuestion]
         story = getattr(exercise, "story", None)
         for question in getattr(exercise, "questions", []):
             options = shuffled(question.options, seed, question.id)
-            result.append(PanelQuestion(
-                question.id, chapter, exercise.title, story, question.text,
-                tuple(o.text for o in options),
-                frozenset(LETTERS[i] for i, o in enumerate(options) if o.correct), question.multiple))
-        if exercise.kind == "sort":
+            result.append(
+                PanelQuestion(
+                    question.id,
+                    chapter,
+                    exercise.title,
+                    story,
+                    question.text,
+                    tuple(o.text for o in options),
+                    frozenset(LETTERS[i] for i, o in enumerate(options) if o.correct),
+                    question.multiple,
+                )
+            )
+        if isinstance(exercise, Sort):
             for item in exercise.items:
                 qid = f"{exercise.id}/{item.id}"
                 categories = shuffled(exercise.categories, seed, qid)
-                result.append(PanelQuestion(
-                    qid, chapter, exercise.title, exercise.intro, item.text,
-                    tuple(c.name for c in categories),
-                    frozenset(LETTERS[i] for i, c in enumerate(categories) if c.id == item.category), False))
+                result.append(
+                    PanelQuestion(
+                        qid,
+                        chapter,
+                        exercise.title,
+                        exercise.intro,
+                        item.text,
+                        tuple(c.name for c in categories),
+                        frozenset(LETTERS[i] for i, c in enumerate(categories) if c.id == item.category),
+                        False,
+                    )
+                )
     return result
 
 
 def markdown(questions: list[PanelQuestion], title: str) -> str:
     """A readable file for a panel member: questions and lettered options, never a key."""
-    lines = [f"# {title}", "",
-             "Kies bij elke vraag de letter van het beste antwoord; bij *kies alle juiste* één of meer letters.",
-             "Schrijf je antwoorden in een tekstbestand, één regel per vraag: `vraag-id: B` of `vraag-id: B, D`.",
-             ""]
+    lines = [
+        f"# {title}",
+        "",
+        "Kies bij elke vraag de letter van het beste antwoord; bij *kies alle juiste* één of meer letters.",
+        "Schrijf je antwoorden in een tekstbestand, één regel per vraag: `vraag-id: B` of `vraag-id: B, D`.",
+        "",
+    ]
     exercise = story = None
     for q in questions:
         if q.exercise != exercise:
@@ -119,8 +141,10 @@ def write(data: Path, out: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     written[0].write_text(markdown(questions, f"Alle vragen (seed {seed})"), encoding="utf-8")
     for chapter in dict.fromkeys(q.chapter for q in questions):
         path = out / f"panel-{chapter}.md"
-        path.write_text(markdown([q for q in questions if q.chapter == chapter],
-                                 f"Vragen van {chapter} (seed {seed})"), encoding="utf-8")
+        path.write_text(
+            markdown([q for q in questions if q.chapter == chapter], f"Vragen van {chapter} (seed {seed})"),
+            encoding="utf-8",
+        )
         written.append(path)
     return written
 
@@ -149,8 +173,10 @@ class Score:
     chance: float
 
     def line(self) -> str:
-        return (f"{self.label:8} {self.right:3d} van {self.total:3d} goed ({self.right / self.total:4.0%})"
-                f"   kans {self.chance:4.0%}")
+        return (
+            f"{self.label:8} {self.right:3d} van {self.total:3d} goed ({self.right / self.total:4.0%})"
+            f"   kans {self.chance:4.0%}"
+        )
 
 
 def score(questions: list[PanelQuestion], answers: dict[str, frozenset[str]]) -> list[Score]:
@@ -158,15 +184,19 @@ def score(questions: list[PanelQuestion], answers: dict[str, frozenset[str]]) ->
     unknown = sorted(set(answers) - {q.id for q in questions})
     if unknown:
         raise AnswersError(f"onbekende vraag-id's: {', '.join(unknown)}")
-    groups = {chapter: [q for q in questions if q.chapter == chapter]
-              for chapter in dict.fromkeys(q.chapter for q in questions)}
+    groups = {
+        chapter: [q for q in questions if q.chapter == chapter]
+        for chapter in dict.fromkeys(q.chapter for q in questions)
+    }
     # An informed panel answers one chapter: a chapter with no answer at all is left out; within a
     # chapter that was answered, a question left open counts as wrong.
     asked = {c: qs for c, qs in groups.items() if any(q.id in answers for q in qs)}
     asked["totaal"] = [q for qs in asked.values() for q in qs]
-    return [Score(label, sum(answers.get(q.id) == q.keys for q in qs), len(qs),
-                  sum(q.chance for q in qs) / len(qs))
-            for label, qs in asked.items() if qs]
+    return [
+        Score(label, sum(answers.get(q.id) == q.keys for q in qs), len(qs), sum(q.chance for q in qs) / len(qs))
+        for label, qs in asked.items()
+        if qs
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,8 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
     try:
-        scores = score(panel_questions(args.data, args.seed),
-                       read_answers(args.answers.read_text(encoding="utf-8")))
+        scores = score(panel_questions(args.data, args.seed), read_answers(args.answers.read_text(encoding="utf-8")))
     except AnswersError as error:
         print(f"{args.answers}: {error}", file=sys.stderr)
         return 1

@@ -3,7 +3,8 @@
 Usage: python tools/pdf.py SITE_DIR OUT.pdf   (`make pdf`)
 
 Beside OUT.pdf it writes antwoorden-voor-trainers.pdf: the trainers' answer key. The site does
-not hold the key (learners would find it there); it is made from data/ here, for the PDF only. Each page of the table of contents is printed with the site's print stylesheet (no
+not hold the key (learners would find it there); it is made from data/ here, for the PDF only.
+Each page of the table of contents is printed with the site's print stylesheet (no
 navigation; exercises as questions with empty boxes, without answers or feedback), in the
 order of _toc.yml. A title page with a table of contents comes first, and the PDF gets
 bookmarks per page, so a reader can jump to any chapter.
@@ -14,9 +15,10 @@ from __future__ import annotations
 import html
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, PdfMargins, sync_playwright
 from pypdf import PdfReader, PdfWriter
 from sphinx_external_toc.parsing import parse_toc_yaml
 
@@ -28,7 +30,12 @@ TRAINER_KEY = "chapters/trainers/antwoorden"
 KEY_PDF = "antwoorden-voor-trainers.pdf"
 BOOK_INTRO = "Een open cursus over samenwerken over de grenzen van je eigen team en organisatie."
 KEY_INTRO = "Voor trainers: de juiste antwoorden en de uitleg bij elke oefening. Niet voor deelnemers."
-PAGE = {"format": "A4", "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}}
+MARGIN: PdfMargins = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+
+
+def printed(page: Page) -> bytes:
+    """The page as PDF on A4, the same for every page of the book."""
+    return page.pdf(format="A4", margin=MARGIN)
 
 
 def key_document() -> str:
@@ -37,20 +44,26 @@ def key_document() -> str:
 
     styles = "".join(
         f'<link rel="stylesheet" href="../../_static/{name}"{media}>'
-        for name, media in (("styles/furo.css", ""), ("widgets/exercise.css", ""), ("widgets/theme.css", ""),
-                            ("widgets/print.css", ' media="print"'))
+        for name, media in (
+            ("styles/furo.css", ""),
+            ("widgets/exercise.css", ""),
+            ("widgets/theme.css", ""),
+            ("widgets/print.css", ' media="print"'),
+        )
     )
-    return (f'<!DOCTYPE html><html lang="nl" data-isw-ready><head><meta charset="utf-8">'
-            f"<title>Antwoorden voor trainers</title>{styles}</head><body><main><article>"
-            f"<h1>Antwoorden voor trainers</h1><p><em>{html.escape(KEY_INTRO)}</em></p>"
-            f"{widgets.answer_key().html}</article></main></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="nl" data-isw-ready><head><meta charset="utf-8">'
+        f"<title>Antwoorden voor trainers</title>{styles}</head><body><main><article>"
+        f"<h1>Antwoorden voor trainers</h1><p><em>{html.escape(KEY_INTRO)}</em></p>"
+        f"{widgets.answer_key().html}</article></main></body></html>"
+    )
 
 
 def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
     """Every page of the book, in reading order."""
     site_map = parse_toc_yaml(str(toc))
 
-    def walk(docname: str):
+    def walk(docname: str) -> Iterator[str]:
         yield docname
         for child in site_map[docname].child_files():
             yield from walk(child)
@@ -82,7 +95,7 @@ def build_pdf(
     site: Path,
     out: Path,
     title: str = "Integraal samenwerken",
-    browser=None,
+    browser: Browser | None = None,
     pages: list[str] | None = None,
     intro: str = BOOK_INTRO,
 ) -> list[str]:
@@ -110,7 +123,7 @@ def build_pdf(
                 "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(e => e.remove());"
                 " return c.textContent.trim(); }"
             )
-            chapters.append((name, page.pdf(**PAGE)))
+            chapters.append((name, printed(page)))
         counts = [len(PdfReader(io.BytesIO(pdf)).pages) for _, pdf in chapters]
         front_pages = 1
         while True:  # the contents page may itself take more than one page
@@ -118,8 +131,8 @@ def build_pdf(
             for count in counts:
                 starts.append(number)
                 number += count
-            page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts)], intro))
-            front = page.pdf(**PAGE)
+            page.set_content(_contents_page(title, [(n, s) for (n, _), s in zip(chapters, starts, strict=True)], intro))
+            front = printed(page)
             if len(PdfReader(io.BytesIO(front)).pages) == front_pages:
                 break
             front_pages = len(PdfReader(io.BytesIO(front)).pages)
@@ -129,7 +142,7 @@ def build_pdf(
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front)))
-    for (name, pdf), start in zip(chapters, starts):
+    for (name, pdf), start in zip(chapters, starts, strict=True):
         writer.append(PdfReader(io.BytesIO(pdf)))
         writer.add_outline_item(title=name, page_number=start - 1)
     writer.add_metadata({"/Title": title})
@@ -140,7 +153,7 @@ def build_pdf(
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv[1:]) != len(("SITE_DIR", "OUT.pdf")):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     site, out = Path(argv[1]), Path(argv[2])
@@ -159,7 +172,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def build_key_pdf(site: Path, out: Path, browser=None) -> Path:
+def build_key_pdf(site: Path, out: Path, browser: Browser | None = None) -> Path:
     """The trainers' answer key as a PDF of its own."""
     build_pdf(site, out, "Antwoorden voor trainers", browser, [TRAINER_KEY], KEY_INTRO)
     return out
