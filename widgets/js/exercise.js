@@ -39,9 +39,6 @@ function frame(el, props, model, onReset) {
   fill(el, title, ...(staticForm ? [staticForm] : []), live);
   el.classList.add("isw-widget", `isw-${props.kind}`, "isw-hydrated");
   const status = statusRegion();
-  // What a check already shows beside its question is said here for screen readers only:
-  // shown under the score as well, it would stand far from the question it is about.
-  const said = statusRegion(true);
   const score = scoreLine();
   const toolbar = h("div", { class: "isw-toolbar" }, button("Opnieuw beginnen", () => {
     model.set("answers", null);
@@ -63,8 +60,8 @@ function frame(el, props, model, onReset) {
     live.append(changedNotice("Deze oefening is aangepast sinds je haar maakte. Je eerdere antwoorden gelden niet meer; maak haar opnieuw."));
   }
   // On Herhalen a question stands alone: its chapter keeps the reset and the link.
-  live.append(body, score, status, said, ...(props.review ? [] : [toolbar]));
-  return { body, status, said, score };
+  live.append(body, score, status, ...(props.review ? [] : [toolbar]));
+  return { body, status, score };
 }
 
 /** Said where the author changed what a reader had answered (its fingerprint differs). */
@@ -205,7 +202,7 @@ function renderQuestions(el, props, model) {
       if (chosen.length === 0) {
         // Said beside the question, where the reader looks, and read out.
         fill(result, h("p", { class: "isw-missing" }, "Kies eerst een antwoord."));
-        announce(parts.said, `Vraag ${place}: kies eerst een antwoord.`);
+        announce(parts.status, `Vraag ${place}: kies eerst een antwoord.`, true);
         return;
       }
       // Kept with the answer: whether it was right, how sure the reader was, which version of
@@ -221,7 +218,7 @@ function renderQuestions(el, props, model) {
       const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
         .map((feedback) => feedback.textContent.trim()).join(" ");
       const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen), props.confidence)}` : "";
-      announce(parts.said, `Vraag ${place}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
+      announce(parts.status, `Vraag ${place}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`, true);
       // Focus on the verdict, not on "Probeer opnieuw": a second Enter must not erase the answer.
       /** @type {HTMLElement | null} */ (fresh.querySelector(".isw-result"))?.focus();
     }
@@ -232,7 +229,7 @@ function renderQuestions(el, props, model) {
       const fresh = question(q, index);
       fieldset.replaceWith(fresh);
       fresh.querySelector("input")?.focus();
-      announce(parts.said, `Vraag ${place}: probeer het opnieuw.`);
+      announce(parts.status, `Vraag ${place}: probeer het opnieuw.`, true);
     }
 
     return fieldset;
@@ -287,7 +284,8 @@ function renderScan(el, props, model) {
     codeField,
     button("Kopieer code", () => copyText(codeField.value, parts.status, "De code is gekopieerd.",
       "Kopiëren lukte niet; de code is geselecteerd, kopieer hem zelf.", () => codeField.select()), true));
-  const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
+  // A region named by its heading: aria-labelledby names nothing on an element without a role.
+  const result = h("div", { class: "isw-profile", role: "region", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
     chart, chartFailed, h("div", { class: "isw-table-scroll" }, table), texts, share);
@@ -412,7 +410,7 @@ function renderSort(el, props, model) {
     state = { ...state, checked: true };
     save();
     draw();
-    announce(parts.said, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`);
+    announce(parts.status, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`, true);
     // As with a question: focus on the result, so a second Enter does not undo the check.
     /** @type {HTMLElement | null} */ (parts.body.querySelector(".isw-sort-list"))?.focus();
   }

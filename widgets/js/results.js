@@ -34,7 +34,8 @@ export function fittedOverview(spec, width, shown) {
       ...part, width: plot,
       encoding: { ...part.encoding, y: { ...part.encoding.y, axis: { ...part.encoding.y.axis, labelLimit: labels } } },
     }));
-  return { ...spec, vconcat: parts, autosize: { type: "pad" } };
+  // resize: the labels arrive with the rows, after the first layout.
+  return { ...spec, vconcat: parts, autosize: { type: "pad", resize: true } };
 }
 
 /**

@@ -48,19 +48,18 @@ export function fill(element, ...children) {
 /** A number as Dutch readers write it: 3,5. @param {number} value */
 export const number = (value) => value.toLocaleString("nl-NL", { maximumFractionDigits: 1 });
 
-/**
- * The live region of a widget or page: what is said there, a screen reader reads out.
- * `unseen`: for what the page already shows elsewhere, read out but not shown twice.
- */
-export const statusRegion = (unseen = false) =>
-  h("div", { class: unseen ? "isw-status isw-unseen" : "isw-status", role: "status", "aria-live": "polite" });
+/** The live region of a widget or page: what is said there, a screen reader reads out. */
+export const statusRegion = () => h("div", { class: "isw-status", role: "status", "aria-live": "polite" });
 
 /**
  * Say something in the live region.
  * @param {HTMLElement} status
  * @param {string} text
+ * @param {boolean} [unseen]  for what the page already shows beside a question: read out, not
+ *   shown a second time under the score, far from the question it is about
  */
-export function announce(status, text) {
+export function announce(status, text, unseen = false) {
+  status.classList.toggle("isw-unseen", unseen);
   status.textContent = "";
   // A fresh text node after clearing makes repeated identical messages announce again.
   requestAnimationFrame(() => { status.textContent = text; });
