@@ -294,7 +294,8 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     sphinx-external-toc writes a bare meta tag (no doctype, language or title) when the root
     page is not called index; it leaves an existing index.html alone.
     """
-    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
+    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index" \
+            or "index" in app.config.html_additional_pages:
         return
     target = f"{app.config.root_doc}.html"
     (Path(app.outdir) / "index.html").write_text(
