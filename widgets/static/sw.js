@@ -1,11 +1,13 @@
 // The book's service worker. The build (widgets/_offline.py) writes it to the root of the site
 // as sw.js, with the list of every file of the site and a hash of each file's content put in
 // for the placeholder below; a new build therefore gives a new sw.js, which the browser notices.
-// A first visit keeps only the shell (the theme's and the exercises' files) and the pages the
-// reader opens; the whole course only when the reader asks, or when the page finds a fast
-// connection that is not metered (offline.js sends "isw-keep-all"). It answers requests for
-// this site only: pages (and files without a version) network-first with the cache as
-// fallback, versioned files (`?v=…`) from the cache. Readers' answers never pass through it.
+// A first visit keeps only the page read and the files it loaded (the shell: the theme's and the
+// exercises' files, which every page shares), taken from the browser's HTTP cache, so nothing
+// is downloaded twice; then every page the reader opens, with the files it loads. The whole
+// course only when the reader asks, or when the page finds a fast connection that is not
+// metered (offline.js sends "isw-keep-all"). It answers requests for this site only: pages
+// (and files without a version) network-first with the cache as fallback, versioned files
+// (`?v=…`) from the cache. Readers' answers never pass through it.
 
 /** @type {{build: string, files: Record<string, string>}} build id; path -> content hash */
 const PRECACHE = self.__ISW_PRECACHE;
@@ -22,14 +24,11 @@ const NETWORK_TIMEOUT_MS = 4000;
 const keyOf = (path) => new URL(`${path}?isw=${PRECACHE.files[path]}`, SCOPE).href;
 /** Kept in a cache when the reader asked for the whole course: a new version keeps it all too. */
 const WHOLE = new URL("isw-whole-course", SCOPE).href;
-/** Every page needs these: the theme, the exercises' code and styles. Not Vega (900 kB, only for
- * charts) nor the search page's scripts: they are kept when a page first uses them. */
-const NOT_SHELL = /^_static\/(widgets\/vega\.js|searchtools\.js|language_data\.js)$/;
-const SHELL = Object.keys(PRECACHE.files).filter((path) => path.startsWith("_static/") && !NOT_SHELL.test(path));
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 
-/** The shell, and what an earlier version kept (the pages read, or the whole course). */
+/** What an earlier version kept (the pages read and their files, or the whole course); a first
+ * visit's page and files come once the worker runs (`keep` from offline.js). */
 async function install() {
   const earlier = new Set();
   let whole = false;
@@ -41,7 +40,7 @@ async function install() {
       else earlier.add(pathOf(new URL(request.url)));
     }
   }
-  await precache(whole ? Object.keys(PRECACHE.files) : [...SHELL, ...earlier].filter((path) => path in PRECACHE.files));
+  await precache(whole ? Object.keys(PRECACHE.files) : [...earlier].filter((path) => path in PRECACHE.files));
   if (whole) await (await caches.open(CACHE)).put(WHOLE, new Response("1"));
 }
 
@@ -99,8 +98,7 @@ async function keepLoaded(urls) {
   await Promise.all(urls.map(async (href) => {
     const url = new URL(href);
     if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
-    const path = pathOf(url);
-    const key = url.search ? url.href : path in PRECACHE.files ? keyOf(path) : null;
+    const key = keyFor(url);
     if (!key || (await cache.match(key))) return;
     try {
       const response = await fetch(url, { cache: "force-cache" });
@@ -109,6 +107,14 @@ async function keepLoaded(urls) {
       // offline already: kept next time
     }
   }));
+}
+
+/** Where a file is kept: a file of this build under its content hash, whatever `?v=` the page
+ * asked for (the same content: Sphinx's stamp is a checksum); anything else with a version by its
+ * URL; null: not kept. */
+function keyFor(url) {
+  const path = pathOf(url);
+  return path in PRECACHE.files ? keyOf(path) : url.search ? url.href : null;
 }
 
 /** A redirected response may not answer a page (`page.html` -> `page`): kept as a plain copy. */
@@ -156,11 +162,12 @@ async function networkFirst(request, path) {
 /** A versioned URL names one content: kept once fetched; offline, this build's copy answers. */
 async function cacheFirst(request, path) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const key = keyFor(new URL(request.url));
+  const hit = key && (await cache.match(key));
   if (hit) return hit;
   try {
     const response = await fetch(request);
-    if (response.status === 200) await cache.put(request, response.clone());
+    if (response.status === 200 && key) await store(cache, key, response.clone());
     return response;
   } catch {
     return (await kept(path)) ?? Response.error();
