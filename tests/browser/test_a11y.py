@@ -29,8 +29,8 @@ from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402  (tools/chromium
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PA11Y = ROOT / "tests" / "browser" / "pa11y.mjs"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Every page a reader can reach; index.html only redirects to the welcome page.
-ALL_PAGES = PAGES + ["genindex.html", "search.html"]
+# Every page a reader can reach, the landing page at the root too.
+ALL_PAGES = PAGES + ["genindex.html", "search.html", "index.html"]
 
 
 # What a change of colour mode can break; the rest of the page stays the same.
