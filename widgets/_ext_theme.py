@@ -98,7 +98,8 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     sphinx-external-toc writes a bare meta tag (no doctype, language or title) in that case;
     it leaves an existing index.html alone, so this runs before it.
     """
-    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
+    landing = "index" in app.config.html_additional_pages  # a real landing page (landing.html)
+    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index" or landing:
         return
     title = app.config.html_title or app.config.project
     description = html.escape(shortened(book_description(app)))

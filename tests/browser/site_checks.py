@@ -30,7 +30,7 @@ def reader_pages(site: Path) -> list[str]:
 PAGES = reader_pages(BUILD_HTML)
 WIDGET_PAGES = [p for p in PAGES if 'class="isw-widget' in (BUILD_HTML / p).read_text(encoding="utf-8")]
 # Every page a reader can reach; index.html only redirects to the welcome page.
-ALL_PAGES = [*PAGES, "genindex.html", "search.html"]
+ALL_PAGES = [*PAGES, "genindex.html", "search.html", "index.html"]  # index.html: the landing page
 
 
 def free_port() -> int:

@@ -158,7 +158,8 @@ def test_forced_colours_keep_choice_feedback_and_focus_visible(browser, site_url
         page.keyboard.press("Enter")
         question = quiz.locator("fieldset.isw-question").first
         question.locator(".isw-result .isw-verdict").wait_for()
-        retry = question.get_by_role("button", name="Probeer opnieuw")
+        # Focus is on the verdict (not on "Probeer opnieuw", which a second Enter would press).
+        retry = question.locator(".isw-result")
         assert retry.evaluate("el => el === document.activeElement")
         question.scroll_into_view_if_needed()
         shot = tmp_path / "forced-colours.png"
@@ -180,7 +181,7 @@ def test_forced_colours_keep_choice_feedback_and_focus_visible(browser, site_url
             assert rows.nth(index).locator(".isw-option-feedback").inner_text()[0] in "✓✗"
 
         box = retry.bounding_box()
-        ring = (box["x"], box["y"] - 5, box["x"] + box["width"], box["y"] - 2)  # just above the button
+        ring = (box["x"] - 5, box["y"], box["x"] - 2, box["y"] + box["height"])  # just left of the verdict
         assert differing(focused, ring, canvas) > 0.5, f"no visible focus in forced colours: {shot}"
         assert differing(blurred, ring, canvas) < 0.1, "the ring check sees something that is not the focus"
     finally:

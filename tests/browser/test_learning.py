@@ -302,11 +302,11 @@ def test_progress_in_the_navigation_and_under_the_heading(watched, site_url):
     page = watched.open(f"{site_url}/{CHAPTER}")
     nav = page.locator("nav.sidebar-tree")
     link = nav.locator("a.current", has_text="Wat is integraal samenwerken?")
-    assert link.locator(".isw-progress").inner_text() == " (0 van 3 oefeningen gedaan)"
+    assert link.locator(".isw-progress").text_content() == " (0 van 3 oefeningen gedaan)"
     quiz = page.locator(f"#{QUIZ}")
     for index in range(3):
         answer(page, quiz, index, right=index > 0)
-    assert link.locator(".isw-progress").inner_text() == " (1 van 3 oefeningen gedaan)"
+    assert link.locator(".isw-progress").text_content() == " (1 van 3 oefeningen gedaan)"
     line = page.locator(".isw-progress-line")
     assert line.inner_text() == "Op deze pagina: 1 van 3 oefeningen gedaan."
     # Screen readers read it: plain text in the link's name and right under the heading.

@@ -20,7 +20,8 @@ from drive import answer_questions, answer_scan, complete_every_widget
 from site_checks import Watched, assert_no_axe_violation, page_with, wait_until_ready
 from widgets._offline import write_service_worker
 
-ROOT_PAGE = "index.html"  # redirects to the book's root page
+ROOT_PAGE = "index.html"  # the landing page at the site's root
+PRIVACY_PAGE = "chapters/privacy.html"  # where the reader asks to keep the whole course
 WIDGET_PAGE = page_with("quiz")
 SCAN_PAGE = page_with("scan")  # its chart appears once it is answered
 RESULTS_PAGE = "chapters/mijn-resultaten.html"
@@ -65,13 +66,21 @@ def go_offline(context, server) -> None:
     server.server_close()
 
 
-def test_the_whole_course_works_offline_after_one_visit(offline_context, built_site, tmp_path):
+def keep_whole_course(watched: Watched, url: str) -> None:
+    """The reader asks for the whole course ("Bewaar de hele cursus voor offline"), and waits."""
+    page = watched.open(f"{url}/{PRIVACY_PAGE}")
+    page.get_by_role("button", name="Bewaar de hele cursus voor offline").click()
+    page.get_by_text("De hele cursus is bewaard in deze browser.").wait_for(timeout=60000)
+
+
+def test_the_whole_course_works_offline_once_the_reader_asks(offline_context, built_site, tmp_path):
     (tmp_path / "cursus").symlink_to(built_site)
     server, url = under_subpath(tmp_path, tmp_path / "cursus")
     origin = url.rsplit("/", 1)[0]
     watched = Watched(offline_context.new_page(), origin)
     page = visit_once(watched, f"{url}/{ROOT_PAGE}")
     assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == f"{url}/"
+    keep_whole_course(watched, url)
     go_offline(offline_context, server)
 
     page = watched.open(f"{url}/{WIDGET_PAGE}")

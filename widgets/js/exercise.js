@@ -101,6 +101,13 @@ function readMoreLink(label, elsewhere, pageUrl) {
   return h("p", { class: "isw-read-more" }, "Lees meer: ", h("a", { href: `#${label}` }, title));
 }
 
+/**
+ * An option's feedback without its opening "Juist." or "Niet juist.": the line before it says
+ * that already, with a symbol ("✓ Juist antwoord"), so the verdict is given once.
+ * @param {string} html
+ */
+const withoutVerdict = (html) => html.replace(/^(\s*(?:<p>)?\s*)(?:Niet juist|Onjuist|Juist)\.\s*/, "$1");
+
 /** Mark text that tells right from wrong by a word and a symbol, never by colour alone. */
 /** @param {boolean} good */
 const verdict = (good) =>
@@ -149,6 +156,8 @@ function renderQuestions(el, props, model) {
   /** @param {import("./types.js").Question} q @param {number} index @returns {HTMLFieldSetElement} */
   function question(q, index) {
     const base = `${props.id}-${q.id}`;
+    // On Herhalen each card holds one question: its number is the card's place in the list.
+    const [place, of] = props.position ?? [index + 1, props.questions.length];
     const state = answers[q.id] ?? { chosen: [], checked: false };
     // The host names the questions whose saved answer was for an older version of them.
     const changed = !answers[q.id] && (model.get("changed") ?? []).includes?.(q.id);
@@ -166,18 +175,19 @@ function renderQuestions(el, props, model) {
           h("span", { class: option.correct ? "isw-good" : "isw-wrong" },
             option.correct ? "✓ Juist antwoord" : "✗ Onjuist antwoord"),
           chosen ? h("span", { class: "isw-chosen" }, " (jouw keuze)") : null,
-          ". ", h("span", { class: "isw-feedback-text", html: option.feedback })));
+          ": ", h("span", { class: "isw-feedback-text", html: withoutVerdict(option.feedback) })));
         if (chosen) row.classList.add("isw-was-chosen");
         row.classList.add(option.correct ? "isw-is-correct" : "isw-is-wrong");
       }
       return row;
     });
     const fieldset = h("fieldset", { class: "isw-question", id: base, "aria-describedby": `${base}-hint` },
-      h("legend", {}, h("span", { class: "isw-count" }, `Vraag ${index + 1} van ${props.questions.length}: `),
+      h("legend", {}, h("span", { class: "isw-count" }, `Vraag ${place} van ${of}: `),
         h("span", { html: q.html })),
       changed ? changedNotice("Deze vraag is aangepast sinds je hem beantwoordde. Je oude antwoord telt niet meer; beantwoord hem opnieuw.") : null,
       hint, ...options, state.checked ? null : confidenceChoice(base, state.confidence));
-    const result = h("div", { class: "isw-result" });
+    // tabindex -1: after a check, focus goes here, out of the way of a second Enter.
+    const result = h("div", { class: "isw-result", id: `${base}-result`, tabindex: -1 });
     if (state.checked) {
       const good = isCorrect(q, state.chosen);
       fill(result, h("p", { class: "isw-verdict" }, verdict(good), good ? "" : " Lees de toelichting bij de antwoorden."),
@@ -190,7 +200,9 @@ function renderQuestions(el, props, model) {
       const chosen = [...fieldset.querySelectorAll(`input[name="${base}"]:checked`)]
         .map((input) => Number(/** @type {HTMLInputElement} */ (input).value));
       if (chosen.length === 0) {
-        announce(parts.status, `Vraag ${index + 1}: kies eerst een antwoord.`);
+        // Said beside the question, where the reader looks, and read out.
+        fill(result, h("p", { class: "isw-missing" }, "Kies eerst een antwoord."));
+        announce(parts.status, `Vraag ${place}: kies eerst een antwoord.`, true);
         return;
       }
       // Kept with the answer: whether it was right, how sure the reader was, which version of
@@ -206,8 +218,9 @@ function renderQuestions(el, props, model) {
       const said = [...fresh.querySelectorAll(".isw-was-chosen .isw-feedback-text")]
         .map((feedback) => feedback.textContent.trim()).join(" ");
       const sure = confidence ? ` ${confidenceSaid(confidence, isCorrect(q, chosen), props.confidence)}` : "";
-      announce(parts.status, `Vraag ${index + 1}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`);
-      fresh.querySelector(".isw-actions")?.querySelector("button")?.focus();
+      announce(parts.status, `Vraag ${place}: ${isCorrect(q, chosen) ? "goed" : "niet goed"}.${sure} ${said}`, true);
+      // Focus on the verdict, not on "Probeer opnieuw": a second Enter must not erase the answer.
+      /** @type {HTMLElement | null} */ (fresh.querySelector(".isw-result"))?.focus();
     }
 
     function retry() {
@@ -216,7 +229,7 @@ function renderQuestions(el, props, model) {
       const fresh = question(q, index);
       fieldset.replaceWith(fresh);
       fresh.querySelector("input")?.focus();
-      announce(parts.status, `Vraag ${index + 1}: probeer het opnieuw.`);
+      announce(parts.status, `Vraag ${place}: probeer het opnieuw.`, true);
     }
 
     return fieldset;
@@ -271,7 +284,8 @@ function renderScan(el, props, model) {
     codeField,
     button("Kopieer code", () => copyText(codeField.value, parts.status, "De code is gekopieerd.",
       "Kopiëren lukte niet; de code is geselecteerd, kopieer hem zelf.", () => codeField.select()), true));
-  const result = h("div", { class: "isw-profile", "aria-labelledby": `${props.id}-profile` },
+  // A region named by its heading: aria-labelledby names nothing on an element without a role.
+  const result = h("div", { class: "isw-profile", role: "region", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
     chart, chartFailed, h("div", { class: "isw-table-scroll" }, table), texts, share);
@@ -396,8 +410,9 @@ function renderSort(el, props, model) {
     state = { ...state, checked: true };
     save();
     draw();
-    announce(parts.status, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`);
-    parts.body.querySelector(".isw-actions")?.querySelector("button")?.focus();
+    announce(parts.status, `${correctCount()} van ${props.items.length} goed. De toelichting staat bij elke situatie.`, true);
+    // As with a question: focus on the result, so a second Enter does not undo the check.
+    /** @type {HTMLElement | null} */ (parts.body.querySelector(".isw-sort-list"))?.focus();
   }
 
   function retry() {
@@ -428,7 +443,7 @@ function renderSort(el, props, model) {
       }
       return row;
     });
-    fill(parts.body, h("ol", { class: "isw-sort-list" }, rows), checkOrRetry(state.checked, check, retry));
+    fill(parts.body, h("ol", { class: "isw-sort-list", tabindex: -1 }, rows), checkOrRetry(state.checked, check, retry));
     showScore(parts.score, state.checked ? `Score: ${correctCount()} van ${props.items.length} goed.` : null);
   }
 

@@ -40,6 +40,7 @@ export function mount(root, { store, book, base, contract }) {
         link.append(label);
       }
       label.textContent = ` (${phrase(count)})`;
+      label.setAttribute("data-short", `${count.done}/${count.total}`); // shown in the sidebar (exercise.css)
     }
     const mine = counts[pageOf(location.href)];
     if (line && mine) line.textContent = `Op deze pagina: ${phrase(mine)}.`;

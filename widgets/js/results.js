@@ -18,6 +18,27 @@ const chartModule = `./chart.js${VERSION}`;
 /** @typedef {import("./types.js").ChartData} ChartData */
 
 /**
+ * The overview spec fitted to `width` px, with only the parts that have rows. Vega cannot fit
+ * a stacked (vconcat) chart to its box ("container" width): its labels then fell outside the
+ * box and its lower axis below it. Here each part gets a fixed plot width, with the rest of the
+ * box for the labels beside it (longer ones end in "…"; the table below gives them whole).
+ * @param {any} spec  the overview spec from widgets/_charts.py
+ * @param {number} width  the chart's box, in px
+ * @param {boolean[]} shown  per part (quizzes, scans): whether it has rows
+ */
+export function fittedOverview(spec, width, shown) {
+  const labels = Math.round(Math.min(260, width * 0.4));
+  const plot = Math.max(100, width - labels - 40);
+  const parts = spec.vconcat.filter((/** @type {unknown} */ _, /** @type {number} */ i) => shown[i])
+    .map((/** @type {any} */ part) => ({
+      ...part, width: plot,
+      encoding: { ...part.encoding, y: { ...part.encoding.y, axis: { ...part.encoding.y.axis, labelLimit: labels } } },
+    }));
+  // resize: the labels arrive with the rows, after the first layout.
+  return { ...spec, vconcat: parts, autosize: { type: "pad", resize: true } };
+}
+
+/**
  * Entry point called by loader.js for `<div data-isw-page="results">`.
  * @param {HTMLElement} el
  * @param {import("./types.js").PageContext} context
@@ -62,7 +83,7 @@ export async function mount(el, { store, catalog, base, contract }) {
       h("p", {}, count === 0
         ? "Deze browser bewaart nog niets van deze cursus. Maak een quiz of zelfscan in een hoofdstuk; je uitslag verschijnt dan hier."
         : `Deze browser bewaart ${count} ${count === 1 ? "oefening" : "oefeningen"} van deze cursus. Alleen jij ziet dit; er gaat niets naar een server.`),
-      count ? chart : null,
+      quizzes.length || scans.length ? chart : null,
       quizzes.length ? h("table", { class: "isw-data-table" },
         h("caption", {}, "Quizzen en oefeningen"),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Oefening"), h("th", { scope: "col" }, "Uitslag"))),
@@ -113,11 +134,13 @@ export async function mount(el, { store, catalog, base, contract }) {
     }
     if (count || rated) {
       const { showChart } = await import(chartModule);
-      if (count) {
-        await showChart(chart, spec, {
-          [data.quizzes.name]: chartRows(data.quizzes, quizzes),
-          [data.scans.name]: chartRows(data.scans, scans),
-        });
+      if (quizzes.length || scans.length) {
+        // Only the parts with rows: no empty 1–5 axis before any self-scan is done.
+        /** @type {Record<string, object[]>} */
+        const rows = {};
+        if (quizzes.length) rows[data.quizzes.name] = chartRows(data.quizzes, quizzes);
+        if (scans.length) rows[data.scans.name] = chartRows(data.scans, scans);
+        await showChart(chart, fittedOverview(spec, chart.clientWidth, [quizzes.length > 0, scans.length > 0]), rows);
       }
       if (rated) await showChart(sureChart, sure.spec, { [sure.data.name]: chartRows(sure.data, levels.filter((row) => row.total > 0)) });
     }

@@ -88,8 +88,12 @@ export async function mount(el, { store, catalog, createModel, base, contract })
     };
   }
 
-  /** @param {{key: string, exerciseId: string, questionId: string, box: ReviewBox}} due */
-  function item({ key, exerciseId, questionId, box }) {
+  /**
+   * @param {{key: string, exerciseId: string, questionId: string, box: ReviewBox}} due
+   * @param {number} index  its place among the cards
+   * @param {unknown[]} cards
+   */
+  function item({ key, exerciseId, questionId, box }, index, cards) {
     const props = exercises[exerciseId];
     const q = /** @type {import("./types.js").Question} */ (props.questions.find((question) => question.id === questionId));
     const entry = book?.exercises?.[exerciseId];
@@ -99,6 +103,7 @@ export async function mount(el, { store, catalog, createModel, base, contract })
       title: props.title,
       intro: props.intro, // a casus's story; a quiz's intro is left out by the build (widgets/_learning.py)
       questions: [{ ...q, read_more_elsewhere: q.read_more ? book?.sections?.[q.read_more] : undefined }],
+      position: [index + 1, cards.length], // "Vraag 2 van 5": the card's place, not the chapter's
     };
     const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
       h("h3", { class: "isw-title", id: `${id}-title` }, one.title));

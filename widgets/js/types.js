@@ -26,7 +26,8 @@
 /**
  * What every exercise's props have (widgets/_props.py `props`).
  * @typedef {{id: string, kind: string, title: string, answers_fingerprint: string, intro?: string,
- *   review?: boolean}} CommonProps
+ *   review?: boolean, position?: [number, number]}} CommonProps
+ * `position`: on Herhalen, the card's place in the list and the list's length.
  */
 
 /** @typedef {CommonProps & {questions: Question[], confidence: string[], page_url?: string | null}} QuestionsProps */

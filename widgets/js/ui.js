@@ -55,8 +55,11 @@ export const statusRegion = () => h("div", { class: "isw-status", role: "status"
  * Say something in the live region.
  * @param {HTMLElement} status
  * @param {string} text
+ * @param {boolean} [unseen]  for what the page already shows beside a question: read out, not
+ *   shown a second time under the score, far from the question it is about
  */
-export function announce(status, text) {
+export function announce(status, text, unseen = false) {
+  status.classList.toggle("isw-unseen", unseen);
   status.textContent = "";
   // A fresh text node after clearing makes repeated identical messages announce again.
   requestAnimationFrame(() => { status.textContent = text; });

@@ -40,7 +40,15 @@ async function embed(el, spec) {
   const result = await vegaEmbed(canvas, structuredClone(spec), {
     actions: false, // no link to the online editor
     renderer: "svg",
-    config: { font: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
+    // Text and lines in the page's own colour (currentColor), on the page's background: the
+    // chart follows light and dark mode, and changes with them without being drawn again.
+    config: {
+      font: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+      background: "transparent",
+      axis: { labelColor: "currentColor", titleColor: "currentColor", domainColor: "currentColor", tickColor: "currentColor" },
+      legend: { labelColor: "currentColor", titleColor: "currentColor" },
+      title: { color: "currentColor", subtitleColor: "currentColor" },
+    },
     formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
   });
   // Vega adds a form for input bindings even to a chart without any: an empty form, with no

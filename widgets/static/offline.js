@@ -1,6 +1,8 @@
 // Offline reading: registers the service worker the build wrote (sw.js at the root of the
 // site, also when the site lives under a sub-path), and tells the reader when a new version of
-// the course is ready, with a button to load it. Browsers offer service workers only on https
+// the course is ready, with a button to load it. The worker keeps the pages the reader opens;
+// the whole course only on a fast connection that is not metered, or when the reader presses
+// "Bewaar de hele cursus voor offline" (where a page has `[data-isw-keep-all]`: the privacy page). Browsers offer service workers only on https
 // and on localhost; from file:// nothing happens and the site works as before.
 
 /** sw.js sits two folders up from this module (_static/widgets/offline.js); its folder is the
@@ -21,10 +23,57 @@ async function register() {
   /** @param {ServiceWorker} worker */
   const offer = (worker) => navigator.serviceWorker.controller && showNotice(notice, worker);
   if (registration.waiting) offer(registration.waiting);
+  const ready = await navigator.serviceWorker.ready;
+  // This page and its files loaded before the worker was there: it keeps them now (from the
+  // browser's HTTP cache), so the page read first is there offline too.
+  ready.active?.postMessage({ keep: [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)] });
+  if (fastAndUnmetered()) ready.active?.postMessage("isw-keep-all");
+  for (const place of document.querySelectorAll("[data-isw-keep-all]")) {
+    if (place instanceof HTMLElement) offerWholeCourse(place, ready);
+  }
   registration.addEventListener("updatefound", () => {
     const worker = registration.installing;
     worker?.addEventListener("statechange", () => worker.state === "installed" && offer(worker));
   });
+}
+
+/**
+ * A connection fast enough and not metered, as far as the browser tells (Chromium's
+ * navigator.connection; other browsers tell nothing, and then only the reader decides).
+ * @returns {boolean}
+ */
+function fastAndUnmetered() {
+  /** @type {{effectiveType?: string, saveData?: boolean, type?: string} | undefined} */
+  const connection = /** @type {any} */ (navigator).connection;
+  return connection?.effectiveType === "4g" && !connection.saveData && connection.type !== "cellular";
+}
+
+/**
+ * "Bewaar de hele cursus voor offline": a button, and what came of it, said in a live region.
+ * @param {HTMLElement} place
+ * @param {ServiceWorkerRegistration} registration
+ */
+function offerWholeCourse(place, registration) {
+  const said = document.createElement("p");
+  said.setAttribute("role", "status");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "isw-button";
+  button.textContent = "Bewaar de hele cursus voor offline";
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    said.textContent = "Bezig met bewaren…";
+    navigator.serviceWorker.addEventListener("message", function done(event) {
+      if (event.data !== "isw-kept-all" && event.data !== "isw-keep-failed") return;
+      navigator.serviceWorker.removeEventListener("message", done);
+      button.disabled = false;
+      said.textContent = event.data === "isw-kept-all"
+        ? "De hele cursus is bewaard in deze browser. Je kunt hem nu ook zonder internet lezen."
+        : "Bewaren lukte niet helemaal. Probeer het later opnieuw, met een goede verbinding.";
+    });
+    registration.active?.postMessage("isw-keep-all");
+  });
+  place.replaceChildren(button, said);
 }
 
 /** An empty live region from the start, so a screen reader announces what appears in it. */

@@ -1,9 +1,13 @@
 // The book's service worker. The build (widgets/_offline.py) writes it to the root of the site
 // as sw.js, with the list of every file of the site and a hash of each file's content put in
 // for the placeholder below; a new build therefore gives a new sw.js, which the browser notices.
-// After one visit the whole course stays readable offline. It answers requests for this site
-// only: pages (and files without a version) network-first with the cache as fallback,
-// versioned files (`?v=…`) from the cache. Readers' answers never pass through it.
+// A first visit keeps only the page read and the files it loaded (the shell: the theme's and the
+// exercises' files, which every page shares), taken from the browser's HTTP cache, so nothing
+// is downloaded twice; then every page the reader opens, with the files it loads. The whole
+// course only when the reader asks, or when the page finds a fast connection that is not
+// metered (offline.js sends "isw-keep-all"). It answers requests for this site only: pages
+// (and files without a version) network-first with the cache as fallback, versioned files
+// (`?v=…`) from the cache. Readers' answers never pass through it.
 
 /** @type {{build: string, files: Record<string, string>}} build id; path -> content hash */
 const PRECACHE = self.__ISW_PRECACHE;
@@ -18,13 +22,33 @@ const NETWORK_TIMEOUT_MS = 4000;
 /** A kept file's cache key carries its content hash: an unchanged file is found in the cache
  * of an earlier build and not downloaded again. */
 const keyOf = (path) => new URL(`${path}?isw=${PRECACHE.files[path]}`, SCOPE).href;
+/** Kept in a cache when the reader asked for the whole course: a new version keeps it all too. */
+const WHOLE = new URL("isw-whole-course", SCOPE).href;
 
-self.addEventListener("install", (event) => event.waitUntil(precache()));
+self.addEventListener("install", (event) => event.waitUntil(install()));
 
-async function precache() {
+/** What an earlier version kept (the pages read and their files, or the whole course); a first
+ * visit's page and files come once the worker runs (`keep` from offline.js). */
+async function install() {
+  const earlier = new Set();
+  let whole = false;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (request.url === WHOLE) whole = true;
+      else earlier.add(pathOf(new URL(request.url)));
+    }
+  }
+  await precache(whole ? Object.keys(PRECACHE.files) : [...earlier].filter((path) => path in PRECACHE.files));
+  if (whole) await (await caches.open(CACHE)).put(WHOLE, new Response("1"));
+}
+
+/** Keep these files of this build: from any earlier build's cache when unchanged, else fetched. */
+async function precache(paths) {
   const cache = await caches.open(CACHE);
   await Promise.all(
-    Object.keys(PRECACHE.files).map(async (path) => {
+    [...new Set(paths)].map(async (path) => {
       let response = await caches.match(keyOf(path));
       if (!response) {
         response = await fetch(new URL(path, SCOPE), { cache: "no-cache" });
@@ -49,9 +73,54 @@ self.addEventListener("activate", (event) =>
 );
 
 // A waiting new version takes over only when the reader asks for it (the notice's button).
+// "isw-keep-all": keep the whole course (the reader asked, or the connection is fast and not
+// metered); the page hears "isw-kept-all" when it is done, or "isw-keep-failed".
+// {keep: [urls]}: the files the first page loaded before this worker controlled it.
 self.addEventListener("message", (event) => {
   if (event.data === "isw-activate") self.skipWaiting();
+  else if (event.data === "isw-keep-all") event.waitUntil(keepAll(event.source));
+  else if (Array.isArray(event.data?.keep)) event.waitUntil(keepLoaded(event.data.keep));
 });
+
+async function keepAll(client) {
+  try {
+    await precache(Object.keys(PRECACHE.files));
+    await (await caches.open(CACHE)).put(WHOLE, new Response("1"));
+    client?.postMessage("isw-kept-all");
+  } catch {
+    client?.postMessage("isw-keep-failed");
+  }
+}
+
+/** @param {string[]} urls  pages and files of this site (the browser's HTTP cache has them) */
+async function keepLoaded(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(urls.map(async (href) => {
+    const url = new URL(href);
+    if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
+    const key = keyFor(url);
+    if (!key || (await cache.match(key))) return;
+    try {
+      const response = await fetch(url, { cache: "force-cache" });
+      if (response.ok) await store(cache, key, response);
+    } catch {
+      // offline already: kept next time
+    }
+  }));
+}
+
+/** Where a file is kept: a file of this build under its content hash, whatever `?v=` the page
+ * asked for (the same content: Sphinx's stamp is a checksum); anything else with a version by its
+ * URL; null: not kept. */
+function keyFor(url) {
+  const path = pathOf(url);
+  return path in PRECACHE.files ? keyOf(path) : url.search ? url.href : null;
+}
+
+/** A redirected response may not answer a page (`page.html` -> `page`): kept as a plain copy. */
+async function store(cache, key, response) {
+  await cache.put(key, response.redirected ? new Response(await response.blob(), response) : response);
+}
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
@@ -75,6 +144,12 @@ async function kept(path) {
 
 async function networkFirst(request, path) {
   const network = fetch(request);
+  // A page (or unversioned file) of this build that the reader opens is kept for offline use.
+  network.then((response) => {
+    if (response.status !== 200 || !(path in PRECACHE.files)) return;
+    const copy = response.clone(); // now, before the page reads the body
+    return caches.open(CACHE).then((cache) => store(cache, keyOf(path), copy));
+  }).catch(() => {});
   network.catch(() => {}); // when the kept copy was shown first, a later failure is no error
   const slow = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS)).then(() => kept(path));
   try {
@@ -87,11 +162,12 @@ async function networkFirst(request, path) {
 /** A versioned URL names one content: kept once fetched; offline, this build's copy answers. */
 async function cacheFirst(request, path) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const key = keyFor(new URL(request.url));
+  const hit = key && (await cache.match(key));
   if (hit) return hit;
   try {
     const response = await fetch(request);
-    if (response.status === 200) await cache.put(request, response.clone());
+    if (response.status === 200 && key) await store(cache, key, response.clone());
     return response;
   } catch {
     return (await kept(path)) ?? Response.error();

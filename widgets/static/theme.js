@@ -9,11 +9,24 @@ const drawers = [...document.querySelectorAll("button[data-drawer]")].flatMap((b
 
 for (const { button, box } of drawers) {
   const show = () => button.setAttribute("aria-expanded", String(box.checked));
-  button.addEventListener("click", () => {
+  button.addEventListener("click", (event) => {
     box.checked = !box.checked;
     show();
+    // Opened by keyboard (a click without a pointer has detail 0): focus goes into the drawer,
+    // not three Tabs further through the header.
+    if (box.checked && event.detail === 0) firstIn(box.id)?.focus();
   });
   box.addEventListener("change", show); // Furo's overlay closes a drawer by its label
+}
+
+/**
+ * The first link or field in the drawer that `id`'s checkbox opens.
+ * @param {string} id
+ * @returns {HTMLElement | null}
+ */
+function firstIn(id) {
+  const drawer = document.querySelector(id === "__navigation" ? ".sidebar-drawer" : ".toc-drawer");
+  return drawer?.querySelector("a[href], input:not([type=hidden]), button") ?? null;
 }
 
 document.addEventListener("keydown", (event) => {
