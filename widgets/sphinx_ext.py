@@ -367,6 +367,7 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         labels=env.domaindata["std"]["labels"],
         review=app.builder.get_target_uri(REVIEW_DOC) if REVIEW_DOC in env.found_docs else None,
     )
+    data["book_id"] = app.config.isw_book_id  # an export's origin (js/validate.js), not its path
     target = Path(app.outdir) / "_static" / "widgets" / CATALOG_FILE
     target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
@@ -542,6 +543,7 @@ def drop_unused_static(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("isw_book_id", "", "html", types=[str])
     app.connect("config-inited", configure_theme)
     app.connect("config-inited", run_kernels_over_ipc)
     app.connect("config-inited", complete_search_texts)
