@@ -108,7 +108,7 @@ function afterErase(saved, erased) {
   if (!erased || !isObject(questions)) return saved;
   const kept = dict();
   for (const [id, state] of Object.entries(questions)) {
-    if (!state.at || Date.parse(state.at) > Date.parse(erased)) kept[id] = state;
+    if (!state.at || Date.parse(state.at) >= Date.parse(erased)) kept[id] = state;
   }
   return { ...saved, answers: { ...saved.answers, questions: kept } };
 }
