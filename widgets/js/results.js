@@ -188,12 +188,15 @@ export async function mount(el, { store, catalog, base, contract }) {
       } catch {
         return refuse("het is geen leesbaar JSON-bestand (beschadigd of een ander soort bestand)");
       }
-      const from = origin(data, book ?? {}, store.site);
-      if (from === "other") {
-        return refuse(`het hoort bij een andere cursus${typeof data?.title === "string" ? ` (${data.title.slice(0, 100)})` : ""}`);
-      }
       const { record: theirs, dropped, problem } = checkRecord(data, contract, { book, base: base.pathname });
       if (!theirs) return refuse(problem ?? "het is onleesbaar");
+      const from = origin(data, book ?? {}, store.site);
+      if (from === "other") {
+        return refuse(`het hoort bij een andere cursus${typeof data.title === "string" ? ` (${data.title.slice(0, 100)})` : ""}`);
+      }
+      if (dropped.length && !Object.keys(theirs.exercises).length && !Object.keys(theirs.review).length) {
+        return refuse(`het is beschadigd: ${dropped.slice(0, 5).join(", ")} ${dropped.length === 1 ? "is" : "zijn"} onleesbaar`);
+      }
       if (from === "moved") {
         const where = [typeof data.title === "string" ? `'${data.title.slice(0, 100)}'` : "deze cursus",
           typeof data.path === "string" ? `op ${data.path.slice(0, 100)}` : "op een ander adres"].join(" ");

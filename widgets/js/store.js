@@ -258,8 +258,22 @@ export function openStore(key, rules, base = "/") {
     replace: (data) => save((current) => ({ ...data, format: FORMAT, erased: current.erased })),
     /** Merge `data` (checked) into what is stored at this moment. @param {StoreRecord} data */
     mergeIn: (data) => save((current) => merged(current, data)),
-    /** Erase everything; every open tab of this site hears of it (the `storage` event). */
-    clear: () => save(() => ({ format: FORMAT, exercises: dict(), review: dict(), erased: new Date().toISOString() })),
+    /** Erase everything; every open tab of this site hears of it (the `storage` event). With
+     * no room for the erased record (storage full), the record is removed: tabs then still
+     * hear of it, only a tab's answers from before are not told apart. */
+    clear() {
+      const outcome = save(() => ({ format: FORMAT, exercises: dict(), review: dict(), erased: new Date().toISOString() }));
+      if (outcome.ok || outcome.reason !== "full") return outcome;
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        return outcome;
+      }
+      /** @type {Outcome} */
+      const removed = { ok: true };
+      for (const listener of listeners) listener(removed);
+      return removed;
+    },
     /** Stored records kept aside because they could not be used as they were. */
     keptAside() {
       /** @type {{name: string, text: string}[]} */
