@@ -47,6 +47,7 @@ export async function mount(el, { store, catalog, base, contract }) {
     const page = book?.exercises[id]?.page;
     return page ? h("a", { href: `${new URL(page, base).href}#${id}` }, label) : label;
   };
+  const importing = importForm();
   // Another tab saved or erased: this overview shows it at once.
   store.subscribe((outcome) => { if (outcome === null && content.isConnected) draw(); });
 
@@ -122,7 +123,7 @@ export async function mount(el, { store, catalog, base, contract }) {
         count ? exportButtons : null,
         button("Wis al mijn antwoorden", confirmErase, true, { disabled: !count })),
       keptAside(),
-      importForm(),
+      importing, // the same element on every draw: a preview stays open while another tab saves
       h("h2", { id: "blijft-het-bewaard" }, "Blijft het bewaard?"),
       keeping,
     );
