@@ -94,7 +94,9 @@ def answer_reflection(page, widget) -> int:
     area = widget.locator("textarea")
     area.focus()
     page.keyboard.type("Ik bel morgen de wijkverpleging.")
-    widget.get_by_text("Bewaard in deze browser.").wait_for()
+    # With storage blocked the page keeps it in memory only, and says so.
+    blocked = page.evaluate("() => document.documentElement.dataset.iswStorage === 'memory'")
+    widget.get_by_text("Niet bewaard: je browser blokkeert" if blocked else "Bewaard in deze browser.").wait_for()
     return 1
 
 

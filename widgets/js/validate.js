@@ -188,7 +188,7 @@ function exerciseOf(saved, id, rules, where, dropped) {
   if (saved.result !== null && saved.result !== undefined && result === null) inner.push("de uitslag");
   for (const part of inner) dropped.push(`${part} bij oefening '${id}'`);
   const page = entry ? new URL(entry.page, `http://site${where.base}`).pathname : sitePath(saved.page, where.base) ?? "";
-  return { kind: saved.kind, title: entry?.title ?? saved.title, page, fingerprint: saved.fingerprint,
+  return { kind: saved.kind, title: saved.title, page, fingerprint: saved.fingerprint,
     answers, result, seed: saved.seed ?? null, saved: saved.saved };
 }
 
