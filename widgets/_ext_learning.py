@@ -64,6 +64,7 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         labels=env.domaindata["std"]["labels"],
         review=app.builder.get_target_uri(REVIEW_DOC) if REVIEW_DOC in env.found_docs else None,
     )
+    data["book_id"] = app.config.isw_book_id  # an export's origin (js/validate.js), not its path
     target = Path(app.outdir) / "_static" / "widgets" / CATALOG_FILE
     target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
@@ -101,6 +102,8 @@ def add_learning_markup(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def setup_learning(app: Sphinx) -> None:
+    # The book's own identifier (_config.yml): a reader's backup imports under another path or title.
+    app.add_config_value("isw_book_id", "", "html", types=[str])
     # config-inited: before MyST reads its settings (at builder-inited)
     app.connect("config-inited", add_review_substitutions)
     # html-page-context: as each page is written

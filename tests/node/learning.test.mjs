@@ -6,10 +6,14 @@ import { beforeEach, describe, it } from "node:test";
 import {
   calibration, currentRecords, dueQuestions, importChanges, isDone, progress, stillCounts,
 } from "../../widgets/js/learning.js";
-import { merged, openStore, problemWith } from "../../widgets/js/store.js";
+import { merged, openStore } from "../../widgets/js/store.js";
+import { checkRecord, origin } from "../../widgets/js/validate.js";
 
 const KEY = "isw:Testcursus@/";
 const DAY = 24 * 60 * 60 * 1000;
+/** What the store checks against (widgets/_contract.py `shared()`). */
+const RULES = { kinds: ["quiz", "casus", "scan", "sort", "reflectie"], confidence: ["zeker", "twijfel", "gok"],
+  scale_min: 1, scale_max: 5, review_intervals: [1, 3, 7, 21] };
 
 /** localStorage as a browser has it, in memory. */
 function memoryStorage() {
@@ -19,6 +23,8 @@ function memoryStorage() {
     setItem: (key, value) => items.set(key, String(value)),
     removeItem: (key) => items.delete(key),
     keys: () => [...items.keys()],
+    get length() { return items.size; },
+    key: (index) => [...items.keys()][index] ?? null,
   };
 }
 
@@ -32,7 +38,7 @@ describe("the reader store", () => {
   let store;
   beforeEach(() => {
     globalThis.localStorage = memoryStorage();
-    store = openStore(KEY, [1, 3, 7, 21]);
+    store = openStore(KEY, RULES);
   });
 
   it("keeps everything in one key, with a format number", () => {
@@ -82,41 +88,52 @@ describe("the reader store", () => {
   it("forgets an exercise with its review boxes, and everything on clear", () => {
     store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
     store.remove("quiz");
-    assert.deepEqual([store.all(), store.review()], [{}, {}]);
+    assert.deepEqual([Object.keys(store.all()), Object.keys(store.review())], [[], []]);
     store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
-    store.clear();
-    assert.equal(localStorage.getItem(KEY), null);
+    assert.equal(store.clear().ok, true);
+    const erased = JSON.parse(localStorage.getItem(KEY));
+    assert.deepEqual([erased.exercises, erased.review], [{}, {}], "an erase is a write every tab hears of");
+    assert.ok(erased.erased);
   });
 
-  it("works without storage, and starts empty from a damaged record", () => {
+  it("says when it could not keep anything, and keeps a damaged record aside before writing", () => {
     localStorage.setItem(KEY, "{niet json");
-    assert.deepEqual(store.all(), {});
+    assert.deepEqual(Object.keys(store.all()), []);
+    assert.equal(store.write("quiz", answered(true, "2026-11-02T09:00:00.000Z")).ok, true);
+    assert.deepEqual(store.keptAside().map((copy) => copy.text), ["{niet json"]);
     globalThis.localStorage = { getItem() { throw new Error("geblokkeerd"); }, setItem() { throw new Error("geblokkeerd"); } };
-    store.write("quiz", answered(true, "2026-11-02T09:00:00.000Z"));
-    assert.deepEqual(store.all(), {});
+    const outcome = store.write("quiz", answered(true, "2026-11-02T09:00:00.000Z"));
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.text, /^Niet bewaard/);
+    assert.deepEqual(Object.keys(store.all()), []);
   });
 
   it("exports what it keeps and takes it back unchanged", () => {
     store.write("quiz", answered(false, "2026-11-02T09:00:00.000Z"));
-    const before = localStorage.getItem(KEY);
-    const file = JSON.parse(JSON.stringify(store.snapshot()));
-    assert.equal(problemWith(file, KEY), null);
+    const before = JSON.parse(JSON.stringify({ exercises: store.all(), review: store.review() }));
+    const file = JSON.parse(JSON.stringify(store.snapshot({ book_id: "boek", title: "Testcursus" })));
+    assert.deepEqual([file.book, file.title, file.path], ["boek", "Testcursus", "/"]);
+    assert.deepEqual(checkRecord(file, RULES).dropped, []);
     store.clear();
-    store.replace(file);
-    assert.equal(localStorage.getItem(KEY), before);
+    assert.deepEqual(Object.keys(store.all()), []);
+    assert.equal(store.replace(checkRecord(file, RULES).record).ok, true);
+    const after = JSON.parse(localStorage.getItem(KEY));
+    assert.deepEqual([after.exercises, after.review], [before.exercises, before.review]);
   });
 });
 
 describe("an imported file", () => {
-  const good = { format: 1, site: KEY, exercises: { q: answered(true, "2026-11-02T09:00:00.000Z") }, review: {} };
+  const good = { format: 1, site: KEY, book: "boek", exercises: { q: answered(true, "2026-11-02T09:00:00.000Z") }, review: {} };
 
-  it("is refused when it is not ours, of another site or version, or damaged", () => {
-    assert.match(problemWith([1, 2], KEY), /geen bestand met antwoorden/);
-    assert.match(problemWith({ ...good, site: "isw:Andere@/" }, KEY), /andere cursus/);
-    assert.match(problemWith({ ...good, format: 2 }, KEY), /andere versie/);
-    assert.match(problemWith({ ...good, exercises: { q: { kind: "quiz" } } }, KEY), /'q' is onleesbaar/);
-    assert.match(problemWith({ ...good, review: { "q/1": { box: 1, due: "gisteren" } } }, KEY), /'q\/1' is onleesbaar/);
-    assert.equal(problemWith(good, KEY), null);
+  it("is refused when it is not ours, of another course or version, and left out where damaged", () => {
+    assert.match(checkRecord([1, 2], RULES).problem, /geen bestand met antwoorden/);
+    assert.equal(origin({ ...good, book: "ander-boek" }, { book_id: "boek" }, KEY), "other");
+    assert.equal(origin({ ...good, site: "isw:Andere@/elders/" }, { book_id: "boek" }, KEY), "moved");
+    assert.equal(origin(good, { book_id: "boek" }, KEY), "same");
+    assert.match(checkRecord({ ...good, format: 2 }, RULES).problem, /andere versie/);
+    assert.deepEqual(checkRecord({ ...good, exercises: { q: { kind: "quiz" } } }, RULES).dropped, ["de oefening 'q'"]);
+    assert.deepEqual(checkRecord({ ...good, review: { "q/1": { box: 1, due: "gisteren" } } }, RULES).dropped, ["de herhaling 'q/1'"]);
+    assert.deepEqual(checkRecord(good, RULES).dropped, []);
   });
 
   it("merges keeping the most recently saved exercise and box", () => {
@@ -204,7 +221,7 @@ describe("which saved answers still count", () => {
   // whose question the book still has. Both pages now count with dueQuestions.
   it("Mijn resultaten and Herhalen agree after a question is removed from the book", () => {
     globalThis.localStorage = memoryStorage();
-    const store = openStore(KEY, [1, 3, 7, 21]);
+    const store = openStore(KEY, RULES);
     store.write("quiz", answered(false, at)); // q1: wrong, due at once
     store.write("weg", { ...answered(false, at), fingerprint: "weg" }); // an exercise since removed
     const book = { ...BOOK, exercises: { ...BOOK.exercises, quiz: { ...BOOK.exercises.quiz, questions: { q1: "f1", q2: "f2" } } } };

@@ -462,17 +462,23 @@ function renderReflection(el, props, model) {
   const printed = h("div", { class: "isw-print-answer" }, area.value);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  const keepText = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = area.value;
+    model.set("answers", text ? { text } : null);
+    model.set("result", text ? { words: text.trim().split(/\s+/).filter(Boolean).length } : null);
+    // The site's store says whether it was kept (loader.js); Jupyter's model says nothing.
+    const outcome = /** @type {{ok?: boolean, text?: string} | undefined} */ (model.save_changes());
+    saved.textContent = outcome?.ok === false ? String(outcome.text) : "Bewaard in deze browser.";
+  };
   area.addEventListener("input", () => {
     printed.textContent = area.value;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const text = area.value;
-      model.set("answers", text ? { text } : null);
-      model.set("result", text ? { words: text.trim().split(/\s+/).filter(Boolean).length } : null);
-      model.save_changes();
-      saved.textContent = "Bewaard in deze browser.";
-    }, 400);
+    timer = setTimeout(keepText, 400);
   });
+  // A reload or a closed tab within the 400 ms still keeps what was typed.
+  globalThis.addEventListener?.("pagehide", () => { if (timer !== undefined) keepText(); });
   const downloadButton = button("Download als tekstbestand", () => {
     const intro = el.querySelector(".isw-intro")?.textContent.trim() ?? "";
     download(`${props.id}.txt`, new Blob([`${props.title}\n\n${intro}\n\n${area.value}\n`],

@@ -98,7 +98,7 @@ export function calibration(records, book, levels) {
   const tally = Object.fromEntries(levels.map((level) => [level, { total: 0, good: 0 }]));
   for (const [id, record] of Object.entries(records)) {
     for (const answer of Object.values(countingAnswers(book, id, record))) {
-      const level = answer.confidence && tally[answer.confidence];
+      const level = answer.confidence && Object.hasOwn(tally, answer.confidence) ? tally[answer.confidence] : null;
       if (!level) continue;
       level.total += 1;
       if (answer.correct) level.good += 1;

@@ -3,6 +3,8 @@
 // (tests/node/). Every value both sides must agree on (bands, scale, chart names, the
 // dimensions' fingerprint) arrives from Python in the props; none is written here.
 
+import { dict, isSafeKey, teamLines } from "./validate.js";
+
 /** @typedef {import("./types.js").Band} Band */
 /** @typedef {{id: string, name: string, mean: number | null, band: string | null, band_name: string | null, missing: number}} ProfileRow */
 /**
@@ -102,7 +104,7 @@ export function decodeProfile(code, scans) {
   if (checksum(`${version}.${scanId}.${fingerprint}.${values}`) !== check) {
     throw new Error("de code is beschadigd of aangepast: het controlegetal klopt niet");
   }
-  const scan = scans[scanId];
+  const scan = isSafeKey(scanId) && Object.hasOwn(scans, scanId) ? scans[scanId] : undefined;
   if (!scan) throw new Error(`de zelfscan '${scanId}' bestaat niet in deze cursus`);
   if (fingerprint !== scan.fingerprint) {
     throw new Error(`de dimensies van de zelfscan '${scan.title}' zijn veranderd sinds deze code is gemaakt; ` +
@@ -118,25 +120,26 @@ export function decodeProfile(code, scans) {
 }
 
 /**
- * Valid profiles per scan, and a Dutch message per line that could not be read.
+ * Valid profiles per scan, a Dutch message per line that could not be read, and a note when
+ * the paste was longer than the team page reads (validate.js TEAM_LIMITS).
  * @param {string} text
  * @param {Record<string, ScanIdentity>} scans
  */
 export function readCodes(text, scans) {
   /** @type {Record<string, number[][]>} */
-  const profiles = {};
+  const profiles = dict();
   /** @type {string[]} */
   const problems = [];
-  text.split("\n").forEach((line, index) => {
-    if (!line.trim()) return;
+  const { lines, note } = teamLines(text);
+  for (const { line, index } of lines) {
     try {
       const { scanId, scores } = decodeProfile(line, scans);
       profiles[scanId] = [...(profiles[scanId] ?? []), scores];
     } catch (error) {
       problems.push(`Regel ${index + 1}: ${error instanceof Error ? error.message : String(error)}.`);
     }
-  });
-  return { profiles, problems };
+  }
+  return { profiles, problems, note };
 }
 
 /** Lowest, highest and mean of a list of scores. @param {number[]} values */

@@ -8,8 +8,11 @@
 
 import { calibration, currentRecords, dueQuestions, importChanges } from "./learning.js";
 import { chapterOf, chartRows, summarise } from "./logic.js";
-import { merged, problemWith } from "./store.js";
 import { announce, button, download, fill, h, number, statusRegion } from "./ui.js";
+import { checkRecord, origin } from "./validate.js";
+
+/** A download of this site is far smaller: a bigger file is refused before it is read. */
+const MAX_IMPORT = 5 * 1024 * 1024;
 
 const VERSION = new URL(import.meta.url).search;
 /** chart.js, with this module's version stamp (a variable: the bundler leaves it alone). */
@@ -52,6 +55,22 @@ export async function mount(el, { store, catalog, base, contract }) {
   const book = await catalog();
   const status = statusRegion();
   const content = h("div", { class: "isw-results-content" });
+  /** The course's name as its pages carry it, for the export and the import's question. */
+  const title = document.querySelector(`meta[name="${contract.site_meta}"]`)?.getAttribute("content") ?? "";
+  /** What the export says of where it comes from: the book's own identifier, title and path. */
+  const about = { book_id: book?.book_id, title };
+  /**
+   * A link to an exercise, made from the catalog, never from stored text; without a catalog
+   * entry, its name alone.
+   * @param {string} id @param {string} label
+   */
+  const linkTo = (id, label) => {
+    const page = book?.exercises[id]?.page;
+    return page ? h("a", { href: `${new URL(page, base).href}#${id}` }, label) : label;
+  };
+  const importing = importForm();
+  // Another tab saved or erased: this overview shows it at once.
+  store.subscribe((outcome) => { if (outcome === null && content.isConnected) draw(); });
 
   async function draw() {
     // Asked first, so the whole overview appears at once: text that arrives later would push
@@ -88,13 +107,13 @@ export async function mount(el, { store, catalog, base, contract }) {
         h("caption", {}, "Quizzen en oefeningen"),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Oefening"), h("th", { scope: "col" }, "Uitslag"))),
         h("tbody", {}, quizzes.map((q) => h("tr", {},
-          h("th", { scope: "row" }, h("a", { href: `${q.page}#${q.id}` }, q.label)), h("td", {}, q.outcome))))) : null,
+          h("th", { scope: "row" }, linkTo(q.id, q.label)), h("td", {}, q.outcome))))) : null,
       scans.length ? h("table", { class: "isw-data-table" },
         h("caption", {}, `Zelfscans (${low} tot ${high}; een spiegel, geen cijfer)`),
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Zelfscan"), h("th", { scope: "col" }, "Dimensie"),
           h("th", { scope: "col" }, "Score"))),
         h("tbody", {}, scans.map((s) => h("tr", {},
-          h("th", { scope: "row" }, h("a", { href: `${s.page}#${s.id}` }, s.label)), h("td", {}, s.name),
+          h("th", { scope: "row" }, linkTo(s.id, s.label)), h("td", {}, s.name),
           h("td", {}, number(s.score)))))) : null,
       h("h2", { id: "hoe-zeker-was-je" }, "Hoe zeker was je?"),
       rated
@@ -113,18 +132,19 @@ export async function mount(el, { store, catalog, base, contract }) {
       h("a", { href: new URL(book.review, base).href }, "Naar Herhalen")) : null,
       h("h2", { id: "wat-deze-site-bewaart" }, "Wat deze site bewaart"),
       count ? h("ul", { class: "isw-kept" }, Object.entries(records).map(([id, record]) => h("li", {},
-        h("a", { href: `${record.page}#${id}` }, record.title), ` (${chapterOf(record.page) || "pagina"}), `,
+        linkTo(id, record.title), ` (${chapterOf(record.page) || "pagina"}), `,
         `bewaard op ${new Date(record.saved).toLocaleString("nl-NL")}`)))
         : h("p", {}, "Niets."),
       h("div", { class: "isw-actions" },
         button("Download mijn antwoorden (JSON)", () => {
           download("integraal-samenwerken-antwoorden.json",
-            new Blob([JSON.stringify(store.snapshot(), null, 2)], { type: "application/json" }));
+            new Blob([JSON.stringify(store.snapshot(about), null, 2)], { type: "application/json" }));
           announce(status, "Je antwoorden zijn gedownload als JSON-bestand.");
         }, false, { disabled: !count }),
         count ? exportButtons : null,
         button("Wis al mijn antwoorden", confirmErase, true, { disabled: !count })),
-      importForm(),
+      keptAside(),
+      importing, // the same element on every draw: a preview stays open while another tab saves
       h("h2", { id: "blijft-het-bewaard" }, "Blijft het bewaard?"),
       keeping,
     );
@@ -167,53 +187,94 @@ export async function mount(el, { store, catalog, base, contract }) {
     const message = h("div", { class: "isw-import-message" });
     /** @param {number} count @param {string} one @param {string} more */
     const n = (count, one, more) => `${count} ${count === 1 ? one : more}`;
+    /** @param {string} problem */
+    const refuse = (problem) => {
+      const text = `Dit bestand kan niet worden teruggezet: ${problem}. Er is niets veranderd.`;
+      fill(message, h("p", { class: "isw-refused" }, text));
+      announce(status, text);
+      input.value = "";
+    };
+    const cancel = () => {
+      input.value = "";
+      message.replaceChildren();
+      announce(status, "Er is niets teruggezet.");
+      input.focus();
+    };
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
       if (!file) return;
-      let theirs;
-      try {
-        theirs = JSON.parse(await file.text());
-      } catch {
-        theirs = undefined;
+      if (file.size > MAX_IMPORT) {
+        return refuse(`het is ${Math.round(file.size / 1024 / 1024)} MB groot, en een download van deze site is veel kleiner (hooguit ${MAX_IMPORT / 1024 / 1024} MB). Kies het bestand dat je hier hebt gedownload`);
       }
-      const problem = theirs === undefined
-        ? "het is geen leesbaar JSON-bestand (beschadigd of een ander soort bestand)"
-        : problemWith(theirs, store.site);
-      if (problem) {
-        const text = `Dit bestand kan niet worden teruggezet: ${problem}. Er is niets veranderd.`;
-        fill(message, h("p", { class: "isw-refused" }, text));
-        announce(status, text);
-        input.value = "";
+      let data;
+      try {
+        data = JSON.parse(await file.text());
+      } catch {
+        return refuse("het is geen leesbaar JSON-bestand (beschadigd of een ander soort bestand)");
+      }
+      const { record: theirs, dropped, problem } = checkRecord(data, contract, { book, base: base.pathname });
+      if (!theirs) return refuse(problem ?? "het is onleesbaar");
+      const from = origin(data, book ?? {}, store.site);
+      if (from === "other") {
+        return refuse(`het hoort bij een andere cursus${typeof data.title === "string" ? ` (${data.title.slice(0, 100)})` : ""}`);
+      }
+      if (dropped.length && !Object.keys(theirs.exercises).length && !Object.keys(theirs.review).length) {
+        return refuse(`het is beschadigd: ${dropped.slice(0, 5).join(", ")} ${dropped.length === 1 ? "is" : "zijn"} onleesbaar`);
+      }
+      if (from === "moved") {
+        const where = [typeof data.title === "string" ? `'${data.title.slice(0, 100)}'` : "deze cursus",
+          typeof data.path === "string" ? `op ${data.path.slice(0, 100)}` : "op een ander adres"].join(" ");
+        const question = `Dit bestand komt van ${where}, niet van dit adres. De oefeningen zijn dezelfde. Toch inlezen?`;
+        fill(message, h("div", { class: "isw-import-preview", role: "group", "aria-label": "Bestand van een ander adres" },
+          h("p", {}, question),
+          h("div", { class: "isw-actions" },
+            button("Ja, lees het in", () => preview(theirs, dropped)),
+            button("Nee", cancel, true))));
+        announce(status, question);
+        /** @type {HTMLButtonElement | null} */ (message.querySelector("button"))?.focus();
         return;
       }
+      preview(theirs, dropped);
+    });
+
+    /**
+     * What merging or replacing would change; the merge itself is made when the reader
+     * chooses it, from what is stored then (another tab may have saved since).
+     * @param {import("./types.js").StoreRecord} theirs @param {string[]} dropped
+     */
+    function preview(theirs, dropped) {
       const change = importChanges(store.snapshot(), theirs);
-      const contents = `Het bestand bevat ${n(change.exercises, "oefening", "oefeningen")} en ${n(change.review, "vraag", "vragen")} om te herhalen.`;
-      /** @param {string} how @param {import("./types.js").StoreRecord} data */
-      const finish = (how, data) => async () => {
-        store.replace(data);
+      const contents = `Het bestand bevat ${n(change.exercises, "oefening", "oefeningen")} en ${n(change.review, "vraag", "vragen")} om te herhalen.` +
+        (dropped.length ? ` ${n(dropped.length, "onderdeel past", "onderdelen passen")} niet bij deze cursus en ${dropped.length === 1 ? "wordt" : "worden"} overgeslagen.` : "");
+      /** @param {string} how @param {() => import("./store.js").Outcome} act */
+      const finish = (how, act) => async () => {
+        const outcome = act();
+        if (!outcome.ok) {
+          const text = `Je antwoorden zijn niet teruggezet. ${outcome.text}`;
+          fill(message, h("p", { class: "isw-refused" }, text));
+          announce(status, text);
+          return;
+        }
         input.value = "";
         message.replaceChildren();
         await draw();
         announce(status, `Je antwoorden uit het bestand zijn ${how}.`);
         /** @type {HTMLInputElement | null} */ (content.querySelector("#isw-import-file"))?.focus();
       };
-      const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", merged(store.snapshot(), theirs)));
+      const merge = button("Samenvoegen", finish("samengevoegd met wat deze browser al had", () => store.mergeIn(theirs)));
       fill(message, h("div", { class: "isw-import-preview", role: "group", "aria-labelledby": "isw-import-preview-title" },
         h("p", { id: "isw-import-preview-title" }, h("strong", {}, "Wat verandert er? "), contents),
+        dropped.length ? h("details", {}, h("summary", {}, "Wat wordt overgeslagen"),
+          h("ul", {}, dropped.slice(0, 50).map((part) => h("li", {}, part)))) : null,
         h("ul", {},
           h("li", {}, `Samenvoegen: ${n(change.added, "oefening komt", "oefeningen komen")} erbij, ${n(change.newer, "oefening wordt", "oefeningen worden")} vervangen door een nieuwere versie uit het bestand; de rest blijft zoals het is.`),
           h("li", {}, `Vervangen: alles wat deze browser nu bewaart (${n(change.kept, "oefening", "oefeningen")}) wordt vervangen door wat in het bestand staat.`)),
         h("div", { class: "isw-actions" }, merge,
-          button("Vervangen", finish("teruggezet; ze vervangen wat deze browser had", theirs), true),
-          button("Annuleren", () => {
-            input.value = "";
-            message.replaceChildren();
-            announce(status, "Er is niets teruggezet.");
-            input.focus();
-          }, true))));
+          button("Vervangen", finish("teruggezet; ze vervangen wat deze browser had", () => store.replace(theirs)), true),
+          button("Annuleren", cancel, true))));
       announce(status, `${contents} Kies samenvoegen of vervangen.`);
       merge.focus();
-    });
+    }
     return h("div", { class: "isw-import" },
       h("h2", { id: "antwoorden-terugzetten" }, "Antwoorden terugzetten"),
       h("p", { class: "isw-hint", id: "isw-import-hint" }, "Kies een bestand dat je eerder hier hebt gedownload. Je ziet eerst wat er verandert; pas daarna kies je."),
@@ -221,14 +282,38 @@ export async function mount(el, { store, catalog, base, contract }) {
       h("div", {}, input), message);
   }
 
+  /** Stored data that could not be used as it was (damaged, or of another version of the
+   * site): kept aside by the store, offered here for download, let go only by the reader. */
+  function keptAside() {
+    const copies = store.keptAside();
+    if (copies.length === 0) return null;
+    return h("div", { class: "isw-kept-aside", role: "alert" },
+      h("h2", { id: "apart-gezet" }, "Apart gezet"),
+      h("p", {}, `Deze browser had gegevens van deze cursus die (deels) onleesbaar waren of uit een andere versie van de site kwamen. ` +
+        `Wat wel leesbaar was, staat hierboven; het oude geheel is apart gezet, zodat er niets verloren gaat. ` +
+        `Download het en bewaar het, bijvoorbeeld om het later terug te zetten of aan de makers te laten zien.`),
+      h("ul", {}, copies.map((copy, i) => h("li", {},
+        button(`Download apart gezette gegevens ${copies.length > 1 ? i + 1 : ""}`.trim(), () => {
+          download(`integraal-samenwerken-apart-${i + 1}.json`, new Blob([copy.text], { type: "application/json" }));
+          announce(status, "De apart gezette gegevens zijn gedownload.");
+        }, true),
+        " ",
+        button("Gooi deze kopie weg", async () => {
+          store.dropAside(copy.name);
+          await draw();
+          announce(status, "De apart gezette kopie is weggegooid.");
+        }, true)))));
+  }
+
   /** @param {MouseEvent} event */
   function confirmErase(event) {
     const clicked = /** @type {HTMLButtonElement} */ (event.target);
     const actions = /** @type {HTMLElement} */ (clicked.closest(".isw-actions"));
     const yes = button("Ja, wis alles", async () => {
-      store.clear();
+      const outcome = store.clear();
       await draw();
-      announce(status, "Al je antwoorden zijn gewist uit deze browser.");
+      announce(status, outcome.ok || outcome.reason === "memory"
+        ? "Al je antwoorden zijn gewist uit deze browser." : `Er is niets gewist. ${outcome.text}`);
       content.querySelector("button")?.focus();
     });
     const no = button("Nee, bewaar ze", () => {

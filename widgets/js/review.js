@@ -19,8 +19,12 @@ const exerciseModule = `./exercise.js${VERSION}`;
 /** @typedef {import("./types.js").ReviewBox} ReviewBox */
 
 const DAY = 24 * 60 * 60 * 1000;
-/** @param {string} iso */
-const date = (iso) => new Date(iso).toLocaleDateString("nl-NL", { weekday: "long", day: "numeric", month: "long" });
+/** "dinsdag 8 december", with the year when it is not this year. @param {string} iso @param {Date} [today] */
+export function date(iso, today = new Date()) {
+  const when = new Date(iso);
+  const year = when.getFullYear() === today.getFullYear() ? undefined : "numeric";
+  return when.toLocaleDateString("nl-NL", { weekday: "long", day: "numeric", month: "long", year });
+}
 
 /**
  * "Bak 2 van 4. Je had hem goed. Hij komt terug over 3 dagen."
@@ -76,7 +80,7 @@ export async function mount(el, { store, catalog, createModel, base, contract })
         /** @type {import("./types.js").QuestionAnswer[]} */
         const current = props.questions.filter((q) => answers[q.id]?.checked && answers[q.id].fingerprint === q.fingerprint)
           .map((q) => answers[q.id]);
-        store.write(props.id, {
+        return store.write(props.id, {
           ...record,
           seed: record.seed ?? saved.seed,
           answers: { ...record.answers, questions: answers },

@@ -65,7 +65,7 @@ function pageContext() {
   const exercises = [...document.querySelectorAll(`section.${contract.widget_class}[data-props]`)]
     .filter((section) => section instanceof HTMLElement)
     .map((section) => JSON.parse(section.dataset.props ?? ""));
-  return { loader: loader.src, contract, exercises, key: storeKey(contract, base, document) };
+  return { loader: loader.src, contract, exercises, base: base.pathname, key: storeKey(contract, base, document) };
 }
 
 function start() {
@@ -81,7 +81,7 @@ function start() {
     api.LMSFinish(""); // another chapter's SCO, reached by a link: leave its record alone
     return;
   }
-  const store = openStore(context.key, context.contract.review_intervals);
+  const store = openStore(context.key, context.contract, context.base);
 
   // A learner back on this chapter, maybe on another computer: what the platform kept comes
   // back into the reader store, per exercise the most recently saved.

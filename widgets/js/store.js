@@ -10,7 +10,9 @@
 // A saved quiz or casus question carries the fingerprint of the question it answers; an
 // answer whose fingerprint no longer matches (the author changed the question) never counts.
 
-export const FORMAT = 1;
+import { checkRecord, dict, FORMAT, isObject } from "./validate.js";
+
+export { FORMAT };
 const DAY = 24 * 60 * 60 * 1000;
 
 /** @typedef {import("./types.js").SavedExercise} SavedExercise */
@@ -18,9 +20,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** @typedef {import("./types.js").StoreRecord} StoreRecord */
 
 /** @returns {StoreRecord} */
-const empty = () => ({ format: FORMAT, exercises: {}, review: {} });
-/** @param {unknown} value @returns {value is Record<string, any>} */
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const empty = () => ({ format: FORMAT, exercises: dict(), review: dict() });
 
 /**
  * True when a saved question answer is for an older version of the question.
@@ -62,50 +62,71 @@ function schedule(review, id, before, after, intervals) {
 }
 
 /**
- * Is `data` a record this store wrote (or an export of one)? Returns a Dutch reason when not.
- * @param {unknown} data
- * @param {string} [site]  the store's key, which an export carries
- * @returns {string | null}
- */
-export function problemWith(data, site) {
-  if (!isObject(data) || data.format === undefined) {
-    return "dit is geen bestand met antwoorden van deze site";
-  }
-  if (data.format !== FORMAT) return "dit bestand komt uit een andere versie van de site en kan niet worden gelezen";
-  if (site !== undefined && data.site !== site) {
-    return `dit bestand hoort bij een andere cursus of site (${String(data.site ?? "onbekend")})`;
-  }
-  if (!isObject(data.exercises) || !isObject(data.review)) return "het bestand is beschadigd: er ontbreken onderdelen";
-  for (const [id, saved] of Object.entries(data.exercises)) {
-    if (!isObject(saved) || typeof saved.kind !== "string" || typeof saved.saved !== "string" ||
-        Number.isNaN(Date.parse(saved.saved))) {
-      return `het bestand is beschadigd: de oefening '${id}' is onleesbaar`;
-    }
-  }
-  for (const [key, box] of Object.entries(data.review)) {
-    if (!isObject(box) || !Number.isInteger(box.box) || Number.isNaN(Date.parse(box.due))) {
-      return `het bestand is beschadigd: de herhaling '${key}' is onleesbaar`;
-    }
-  }
-  return null;
-}
-
-/**
- * Merge two records: per exercise and per review box the most recently saved wins.
+ * Merge two records: per exercise and per review box the most recently saved wins; within a
+ * quiz or casus, per question the most recent answer (mergedExercise).
  * @param {StoreRecord} mine
  * @param {StoreRecord} theirs
  * @returns {StoreRecord}
  */
 export function merged(mine, theirs) {
-  const exercises = { ...mine.exercises };
-  for (const [id, saved] of Object.entries(theirs.exercises)) {
-    if (!exercises[id] || Date.parse(saved.saved) > Date.parse(exercises[id].saved)) exercises[id] = saved;
-  }
-  const review = { ...mine.review };
+  const exercises = Object.assign(dict(), mine.exercises);
+  for (const [id, saved] of Object.entries(theirs.exercises)) exercises[id] = mergedExercise(exercises[id], saved);
+  const review = Object.assign(dict(), mine.review);
   for (const [key, box] of Object.entries(theirs.review)) {
     if (!review[key] || Date.parse(box.at) > Date.parse(review[key].at)) review[key] = box;
   }
-  return { format: FORMAT, exercises, review };
+  /** @type {StoreRecord} */
+  const record = { format: FORMAT, exercises, review };
+  if (mine.erased) record.erased = mine.erased;
+  return record;
+}
+
+/**
+ * One exercise from two places (the store and a tab's or a file's copy): the newer one, and
+ * for a quiz or casus per question the newer answer, so neither copy loses the other's.
+ * @param {SavedExercise | undefined} stored
+ * @param {SavedExercise} incoming
+ * @returns {SavedExercise}
+ */
+export function mergedExercise(stored, incoming) {
+  if (!stored) return incoming;
+  const newer = Date.parse(incoming.saved) >= Date.parse(stored.saved) ? incoming : stored;
+  const mineQ = stored.answers?.questions;
+  const theirQ = incoming.answers?.questions;
+  if (!isObject(mineQ) || !isObject(theirQ)) return newer;
+  const questions = Object.assign(dict(), mineQ);
+  for (const [id, state] of Object.entries(theirQ)) {
+    const before = questions[id];
+    if (!before?.at || (state.at && Date.parse(state.at) >= Date.parse(before.at))) questions[id] = state;
+  }
+  return { ...newer, answers: { ...newer.answers, questions } };
+}
+
+/** Drop what a tab still shows from before the reader erased everything. @param {SavedExercise} saved @param {string} [erased] */
+function afterErase(saved, erased) {
+  const questions = saved.answers?.questions;
+  if (!erased || !isObject(questions)) return saved;
+  const kept = dict();
+  for (const [id, state] of Object.entries(questions)) {
+    if (!state.at || Date.parse(state.at) >= Date.parse(erased)) kept[id] = state;
+  }
+  return { ...saved, answers: { ...saved.answers, questions: kept } };
+}
+
+/** @typedef {{ok: true} | {ok: false, reason: "full" | "blocked" | "memory", text: string}} Outcome */
+
+/** Why a save failed, and what the reader can do, in Dutch. */
+export const NOT_SAVED = {
+  full: "Niet bewaard: de opslag van je browser is vol. Maak ruimte (wis in je browserinstellingen de gegevens van sites die je niet meer gebruikt) en probeer het opnieuw, of download je antwoorden op Mijn resultaten.",
+  blocked: "Niet bewaard: je browser laat deze site niets opslaan. Sta opslag voor deze site toe, of download je antwoorden op Mijn resultaten voordat je de pagina sluit.",
+  memory: "Niet bewaard: je browser blokkeert lokale opslag. Je antwoorden blijven alleen tot je deze pagina sluit; download ze op Mijn resultaten als je ze wilt houden.",
+};
+
+/** A short, stable name for a text (djb2), to keep a copy aside under once. @param {string} text */
+function hashOf(text) {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
 }
 
 /**
@@ -124,35 +145,89 @@ export function storeKey(contract, base, page) {
 /**
  * The store for one site.
  * @param {string} key  the localStorage key: a prefix, the site's name and its base path
- * @param {number[]} intervals  days per Leitner box (REVIEW_INTERVALS in widgets/_contract.py)
+ * @param {import("./validate.js").Rules} rules  the contract (widgets/_contract.py `shared()`)
+ * @param {string} [base]  the site's root path
  */
-export function openStore(key, intervals) {
+export function openStore(key, rules, base = "/") {
   const site = key;
-  /** @type {Set<() => void>} */
+  const intervals = rules.review_intervals;
+  /** Copies of stored records that could not be used as they were, each under its own key. */
+  const asidePrefix = `${key}|apart|`;
+  /** @type {Set<(outcome: Outcome | null) => void>} */
   const listeners = new Set();
   let asked = false;
 
-  /** @returns {StoreRecord} */
-  function load() {
+  /** @param {string} raw  a stored text that did not fit: kept once, never overwritten */
+  function keepAside(raw) {
+    const aside = `${asidePrefix}${hashOf(raw)}`;
     try {
-      const data = JSON.parse(localStorage.getItem(key) ?? "null");
-      if (data && problemWith(data) === null) return data;
+      if (localStorage.getItem(aside) === null) localStorage.setItem(aside, raw);
     } catch {
-      /* storage blocked or record damaged: start empty, never throw */
+      /* no room for a copy: the record itself is then not overwritten either (see save) */
     }
-    return empty();
+    return aside;
   }
 
-  /** @param {{exercises: StoreRecord["exercises"], review: StoreRecord["review"]}} data */
-  function save(data) {
+  /** The stored record, checked (validate.js); `safe` is false when it was not kept aside. */
+  function read() {
+    let raw;
     try {
-      localStorage.setItem(key, JSON.stringify({ format: FORMAT, exercises: data.exercises, review: data.review }));
+      raw = localStorage.getItem(key);
     } catch {
-      /* storage blocked or full: this visit still works */
+      return { record: empty(), safe: true };
     }
-    for (const listener of listeners) listener();
-    keep();
+    if (raw === null) return { record: empty(), safe: true };
+    let data;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      data = undefined;
+    }
+    const { record, dropped, problem } = checkRecord(data, rules, { base });
+    if (problem === null && dropped.length === 0 && record) return { record, safe: true };
+    // Damaged, partly or wholly, or of another format version: a copy goes aside before
+    // anything is written over it, and Mijn resultaten offers it for download.
+    const aside = keepAside(raw);
+    let kept = false;
+    try {
+      kept = localStorage.getItem(aside) === raw;
+    } catch { /* not kept */ }
+    return { record: record ?? empty(), safe: kept };
   }
+
+  const load = () => read().record;
+
+  /**
+   * Change the record: re-read it just before writing (another tab may have saved since), then
+   * write what `change` makes of it. Says whether it was kept.
+   * @param {(current: StoreRecord) => StoreRecord} change
+   * @returns {Outcome}
+   */
+  function save(change) {
+    const { record, safe } = read();
+    const next = change(record);
+    /** @type {Outcome} */
+    let outcome = { ok: true };
+    try {
+      if (!safe) throw new Error("the old record could not be kept aside");
+      localStorage.setItem(key, JSON.stringify(next));
+      if (globalThis.document?.documentElement.dataset.iswStorage === "memory") {
+        outcome = { ok: false, reason: "memory", text: NOT_SAVED.memory };
+      }
+    } catch (error) {
+      const full = error instanceof Error && (error.name === "QuotaExceededError" || /quota/i.test(error.message));
+      outcome = full || !safe ? { ok: false, reason: "full", text: NOT_SAVED.full } : { ok: false, reason: "blocked", text: NOT_SAVED.blocked };
+    }
+    for (const listener of listeners) listener(outcome);
+    if (outcome.ok) keep();
+    return outcome;
+  }
+
+  // Another tab saved or erased: this page shows it too.
+  globalThis.addEventListener?.("storage", (event) => {
+    if (event.key !== key && event.key !== null) return;
+    for (const listener of listeners) listener(null);
+  });
 
   /** Ask the browser, once per visit and after a first answer, not to clear this site's data. */
   function keep() {
@@ -167,37 +242,70 @@ export function openStore(key, intervals) {
     intervals,
     /** @param {string} id */
     read: (id) => load().exercises[id] ?? null,
-    /** @param {string} id @param {SavedExercise} saved */
-    write(id, saved) {
-      const data = load();
-      schedule(data.review, id, data.exercises[id], saved, intervals);
-      data.exercises[id] = saved;
-      save(data);
-    },
+    /**
+     * Keep one exercise, merged per answer with what is stored (another tab's newer answers
+     * stay; this tab's answers from before an erase do not come back).
+     * @param {string} id @param {SavedExercise} saved
+     */
+    write: (id, saved) => save((data) => {
+      const before = data.exercises[id];
+      const after = mergedExercise(before, afterErase(saved, data.erased));
+      schedule(data.review, id, before, after, intervals);
+      data.exercises[id] = after;
+      return data;
+    }),
     /** @param {string} id */
-    remove(id) {
-      const data = load();
+    remove: (id) => save((data) => {
       delete data.exercises[id];
       for (const name of Object.keys(data.review)) if (name.startsWith(`${id}/`)) delete data.review[name];
-      save(data);
-    },
+      return data;
+    }),
     all: () => load().exercises,
     review: () => load().review,
-    /** The whole record, as the export file holds it. */
-    snapshot: () => ({ ...load(), site }),
-    /** Replace everything with `data` (already checked with problemWith). @param {StoreRecord} data */
-    replace(data) {
-      save({ exercises: data.exercises, review: data.review });
+    /** The whole record, as the export file holds it, with where it comes from. @param {{book_id?: string, title?: string}} [about] */
+    snapshot: (about = {}) => {
+      const { exercises, review } = load();
+      return { format: FORMAT, site, book: about.book_id, title: about.title, path: base, exercises, review };
     },
+    /** Replace everything with `data` (checked with checkRecord). @param {StoreRecord} data */
+    replace: (data) => save((current) => ({ ...data, format: FORMAT, erased: current.erased })),
+    /** Merge `data` (checked) into what is stored at this moment. @param {StoreRecord} data */
+    mergeIn: (data) => save((current) => merged(current, data)),
+    /** Erase everything; every open tab of this site hears of it (the `storage` event). With
+     * no room for the erased record (storage full), the record is removed: tabs then still
+     * hear of it, only a tab's answers from before are not told apart. */
     clear() {
+      const outcome = save(() => ({ format: FORMAT, exercises: dict(), review: dict(), erased: new Date().toISOString() }));
+      if (outcome.ok || outcome.reason !== "full") return outcome;
       try {
         localStorage.removeItem(key);
       } catch {
-        /* nothing was kept */
+        return outcome;
       }
-      for (const listener of listeners) listener();
+      /** @type {Outcome} */
+      const removed = { ok: true };
+      for (const listener of listeners) listener(removed);
+      return removed;
     },
-    /** Call `listener` after every change, on this page. @param {() => void} listener */
+    /** Stored records kept aside because they could not be used as they were. */
+    keptAside() {
+      /** @type {{name: string, text: string}[]} */
+      const found = [];
+      try {
+        for (let i = 0; i < localStorage.length; i++) {
+          const name = localStorage.key(i);
+          if (name?.startsWith(asidePrefix)) found.push({ name, text: localStorage.getItem(name) ?? "" });
+        }
+      } catch { /* nothing to find */ }
+      return found;
+    },
+    /** @param {string} name  a kept-aside copy the reader has downloaded and lets go */
+    dropAside(name) {
+      try {
+        if (name.startsWith(asidePrefix)) localStorage.removeItem(name);
+      } catch { /* nothing kept */ }
+    },
+    /** Call `listener` after every change: with the outcome of a save here, null for another tab's. @param {(outcome: Outcome | null) => void} listener */
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

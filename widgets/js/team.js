@@ -22,15 +22,15 @@ export function mount(el) {
   const errors = h("div", { class: "isw-problems", id: "team-problems" });
   const output = h("div", { class: "isw-team-output" });
   const compare = button("Vergelijk", async () => {
-    const { profiles, problems } = readCodes(area.value, scans);
-    fill(errors, ...(problems.length
+    const { profiles, problems, note } = readCodes(area.value, scans);
+    fill(errors, note ? h("p", { class: "isw-problem-title" }, note) : null, ...(problems.length
       ? [h("p", { class: "isw-problem-title" }, "Deze codes kunnen niet worden gebruikt:"),
         h("ul", {}, problems.map((problem) => h("li", {}, problem)))]
       : []));
     output.replaceChildren();
     const total = Object.values(profiles).reduce((n, list) => n + list.length, 0);
     for (const [scanId, list] of Object.entries(profiles)) await showScan(scanId, list);
-    announce(status, `${total} ${total === 1 ? "profiel" : "profielen"} vergeleken.` +
+    announce(status, `${note ? `${note} ` : ""}${total} ${total === 1 ? "profiel" : "profielen"} vergeleken.` +
       (problems.length ? ` ${problems.length} ${problems.length === 1 ? "code is" : "codes zijn"} afgewezen.` : ""));
   });
   fill(el,

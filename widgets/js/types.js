@@ -60,7 +60,7 @@
  *   set(name: string, value: any): void,
  *   on(event: string, callback: Function): void,
  *   off(event: string, callback?: Function): void,
- *   save_changes(): void,
+ *   save_changes(): unknown,
  *   send(...args: any[]): void,
  * }} Model
  */
@@ -85,7 +85,12 @@
  *   fingerprint: string | null}} ReviewBox
  */
 
-/** @typedef {{format: number, exercises: Record<string, SavedExercise>, review: Record<string, ReviewBox>}} StoreRecord */
+/**
+ * The reader store's record; `erased`: when the reader last erased everything (a tab that still
+ * shows older answers never writes them back).
+ * @typedef {{format: number, exercises: Record<string, SavedExercise>, review: Record<string, ReviewBox>,
+ *   erased?: string}} StoreRecord
+ */
 
 /**
  * One exercise in the catalog (widgets/_learning.py `catalog`).
@@ -96,7 +101,7 @@
 /**
  * catalog.json: what the build knows of the whole book.
  * @typedef {{
- *   format?: number, pages: Record<string, string[]>, exercises: Record<string, BookEntry>,
+ *   format?: number, book_id?: string, pages: Record<string, string[]>, exercises: Record<string, BookEntry>,
  *   sections?: Record<string, {href: string, title: string}>, review?: string | null,
  *   intervals?: number[], confidence?: string[],
  * }} Book

@@ -48,7 +48,21 @@ const CONTRACT = JSON.parse(CONTRACT_JSON);
 const BASE = new URL("../../", import.meta.url);
 
 /** The reader store (store.js): one record for this site, namespaced by its name and path. */
-export const store = openStore(storeKey(CONTRACT, BASE, document), CONTRACT.review_intervals);
+export const store = openStore(storeKey(CONTRACT, BASE, document), CONTRACT, BASE.pathname);
+
+// A save that fails is said at the top of the page, with why and what to do (the reader may be
+// answering far below: the notice is an alert). Once per reason, removed once saving works.
+store.subscribe((outcome) => {
+  const notice = document.getElementById("isw-not-saved");
+  if (outcome === null) return;
+  if (outcome.ok) return notice?.remove();
+  if (notice?.dataset.reason === outcome.reason) return;
+  const line = notice ?? Object.assign(document.createElement("p"), { id: "isw-not-saved", className: "isw-not-saved" });
+  line.setAttribute("role", "alert");
+  line.dataset.reason = outcome.reason;
+  line.textContent = outcome.text;
+  if (!notice) (document.querySelector("article") ?? document.body).prepend(line);
+});
 
 /** What the build knows of the whole book (widgets/_learning.py), fetched once per page. */
 let catalogPromise;
@@ -88,7 +102,7 @@ export function current(props, saved) {
  * anywidget's model contract, kept in memory and saved to `store` on save_changes().
  * @param {any} props  an exercise's (widgets/_props.py)
  * @param {SavedExercise | null} saved
- * @param {{write(id: string, saved: SavedExercise): void, remove(id: string): void}} [target]
+ * @param {{write(id: string, saved: SavedExercise): unknown, remove(id: string): unknown}} [target]
  * @returns {import("../js/types.js").Model}
  */
 export function createModel(props, saved, target = store) {
@@ -110,17 +124,15 @@ export function createModel(props, saved, target = store) {
       if (!callback) listeners.delete(event);
       else listeners.set(event, (listeners.get(event) ?? []).filter((c) => c !== callback));
     },
+    /** Returns the store's outcome (anywidget's returns nothing): exercise.js says "niet bewaard" by it. */
     save_changes() {
-      if (state.answers === null) {
-        target.remove(props.id);
-        return;
-      }
+      if (state.answers === null) return target.remove(props.id);
       /** @type {Record<string, unknown>} */
       const values = { kind: props.kind, title: props.title, page: location.pathname,
         fingerprint: props.answers_fingerprint, answers: state.answers, result: state.result, seed: state.seed,
         saved: new Date().toISOString() };
       const record = Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]]));
-      target.write(props.id, /** @type {SavedExercise} */ (record));
+      return target.write(props.id, /** @type {SavedExercise} */ (record));
     },
     send() {},
   };
