@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -119,6 +120,14 @@ def add_content_security_policy(
     context["metatags"] = f"\n{CSP_META}" + context.get("metatags", "")
 
 
+def escape_book_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The book's title as safe HTML wherever a template writes it: Furo's sidebar brand writes
+    it unescaped. As Markup, `|e` leaves it alone and `|striptags` still gives its plain text."""
+    for key in ("docstitle", "project"):
+        if isinstance(context.get(key), str) and not isinstance(context[key], Markup):
+            context[key] = Markup.escape(context[key])
+
+
 def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     """A valid, Dutch index.html when the root page is not called index.
 
@@ -146,5 +155,6 @@ def setup_theme(app: Sphinx) -> None:
     app.connect("html-page-context", translate_markup, priority=600)
     app.connect("html-page-context", add_meta_description)
     app.connect("html-page-context", add_content_security_policy)
+    app.connect("html-page-context", escape_book_title)
     # build-finished: before sphinx-external-toc's own index.html (priority 500)
     app.connect("build-finished", write_index_redirect, priority=400)

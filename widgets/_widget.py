@@ -24,8 +24,10 @@ class ExerciseWidget(anywidget.AnyWidget):
     _css = STATIC / "exercise.css"
 
     props = traitlets.Dict().tag(sync=True)
-    answers = traitlets.Any(None).tag(sync=True)
-    result = traitlets.Any(None).tag(sync=True)
+    # What the reader answered and what it came to, as exercise.js sets them: an object, or
+    # None before any answer. Typed, so a wrong value from Python fails here, not in the browser.
+    answers = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
+    result = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
     seed = traitlets.Int().tag(sync=True)
     """The order in which this widget shows each question's options (widgets/js/logic.js, shuffledOrder)."""
 
