@@ -41,6 +41,10 @@ class ExerciseWidget(anywidget.AnyWidget):
         return f"<Oefening {self.props.get('id', '?')} ({self.props.get('kind', '?')})>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        if not isinstance(self.props.get("kind"), str):  # else the template fails deep inside Jinja
+            raise ValueError(
+                'deze oefening heeft geen props van een oefening uit data/: maak haar met widgets.show("id")'
+            )
         data, metadata = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]  # ipywidgets says it may return None; it does not for a widget with a model
         data["text/plain"] = repr(self)
         data["text/html"] = markup(self.props)

@@ -31,3 +31,8 @@ def test_answers_and_result_take_an_object_or_none_only(trait):
         setattr(widget, trait, ["niet", "goed"])
     with pytest.raises(traitlets.TraitError):
         setattr(widget, trait, "tekst")
+
+
+def test_a_widget_without_an_exercise_s_props_says_how_to_make_one():
+    with pytest.raises(ValueError, match=r'geen props van een oefening uit data/: maak haar met widgets.show\("id"\)'):
+        widgets.ExerciseWidget(props={})._repr_mimebundle_()
