@@ -2,7 +2,7 @@
 // widgets/js/: each entry with what it imports, in one self-contained, minified ES module
 // (anywidget imports `_esm` from a blob URL, where no relative import resolves).
 //
-//   node tools/bundle.mjs          write widgets/static/{exercise,results,team,store,review,progress}.js
+//   node tools/bundle.mjs          write widgets/static/{exercise,results,team,store,review,progress,scorm,vega-interpreter}.js
 //   (tests/node/bundle.test.mjs checks that the committed files are what this makes)
 
 import { writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const ENTRIES = ["exercise", "results", "team", "store", "review", "progress", "scorm"];
+export const ENTRIES = ["exercise", "results", "team", "store", "review", "progress", "scorm", "vega-interpreter"];
 
 /** The bundle of each entry, by its path from the project root. */
 export async function bundles() {

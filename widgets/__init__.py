@@ -14,6 +14,7 @@ from ._pages import figure, results_page, team_page
 from ._props import markup, props
 from ._schema import Exercise
 from ._widget import ExerciseWidget
+from ._yaml_text import kind_of
 
 __all__ = [
     "DataError",
@@ -37,4 +38,9 @@ __all__ = [
 
 def show(exercise_id: str) -> ExerciseWidget:
     """The widget for an exercise in data/; a notebook cell displays it."""
+    if not isinstance(exercise_id, str):  # a list, a number: say so in Dutch, not a bare TypeError
+        raise TypeError(
+            f'widgets.show() toont één oefening: geef haar id als tekst, zoals widgets.show("h1-quiz"); '
+            f"gekregen: {kind_of(exercise_id)}. Meer oefeningen: één widgets.show() per cel."
+        )
     return ExerciseWidget(props=props(find(exercise_id)))

@@ -7,6 +7,7 @@ naming file, item and field (ARCHITECTURE.md, "Bad input stops the build").
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from . import _sphinx_compat as compat
-from ._chapters import FIGURE_CALL, GOAL_ROLE, chapter_text, ids_in, shown_ids
+from ._chapters import FIGURE_CALL, GOAL_ROLE, chapter_text, ids_in, page_ids, shown_ids, unchecked_calls
 from ._load import DataError, load_all, load_illustration
 from ._published import SHOW_CALL
 from ._schema import Exercise, WithQuestions
@@ -25,6 +26,15 @@ logger = logging.getLogger(__name__)
 
 BOOK_WIDE_CALLS = ("widgets.team_page(", "widgets.review_page(")
 """Pages that know every exercise: they depend on every data file."""
+
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
+"""A fenced block (code, a code cell, a directive): its text is code or MyST, not raw HTML."""
+CODE_SPAN = re.compile(r"(`+)[^`]+?\1")
+HTML_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
+ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+ELSEWHERE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+"""An address with a scheme or of another host: not this site's own file."""
 
 
 class BookDataError(SystemExit):
@@ -56,6 +66,19 @@ def chapter_problems(chapter: Path, srcdir: Path, exercises: dict[str, Any]) -> 
         for exercise_id, line in ids_in(text)
         if exercise_id not in exercises
     ]
+    problems += [
+        f"{name}, regel {line}: schrijf de id van de oefening als gewone tekst tussen aanhalingstekens, "
+        'zoals widgets.show("h1-quiz"), niet als f-string of variabele: alleen zo controleert de build of ze bestaat'
+        for line in unchecked_calls(text)
+    ]
+    taken = page_ids(text)
+    for exercise_id, line in ids_in(text):
+        if exercise_id in taken:
+            what, where = taken[exercise_id]
+            problems.append(
+                f"{name}, regel {line}: oefening '{exercise_id}' heeft dezelfde id als {what} (regel {where}); "
+                "dan heeft de pagina twee elementen met één HTML-id: kies een andere id of een ander label"
+            )
     for figure in FIGURE_CALL.findall(text):
         try:
             load_illustration(figure, srcdir / "data")
@@ -133,6 +156,54 @@ def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None
             app.env.note_dependency(str(path))
 
 
+def blanked(match: re.Match[str]) -> str:
+    """The matched text as spaces, its line breaks kept: line numbers stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def unsafe_html(text: str) -> list[tuple[int, str]]:
+    """Raw HTML in a chapter that the site's Content-Security-Policy forbids, with its line.
+
+    Inline script (a <script> without src, an on…= attribute, a javascript: address) and a
+    resource of another origin (a script, frame, image, … whose address is not this site's).
+    Code blocks and code spans are left out: there HTML is shown, not run.
+    """
+    text = CODE_SPAN.sub(blanked, FENCE.sub(blanked, text))
+    found = []
+    for tag in HTML_TAG.finditer(text):
+        line = text.count("\n", 0, tag.start()) + 1
+        name = tag.group(1).lower()
+        attributes = {key.lower(): (value or "").strip("\"'") for key, value in ATTRIBUTE.findall(tag.group(2))}
+        if name == "script" and not attributes.get("src"):
+            found.append((line, "een <script> met code in de pagina zelf (inline script)"))
+        for key, value in attributes.items():
+            if key.startswith("on"):
+                found.append((line, f"een {key}=-attribuut op <{name}> (inline script)"))
+            elif key in {"src", "href", "data", "srcset", "poster", "action", "formaction"}:
+                if value.lower().startswith("javascript:"):
+                    found.append((line, f"een javascript:-adres in {key}= van <{name}> (inline script)"))
+                elif (key != "href" or name == "link") and any(
+                    ELSEWHERE.match(url) and not url.strip().startswith("data:") for url in value.split(",")
+                ):
+                    found.append((line, f"<{name} {key}={value}> laadt iets van een andere website"))
+    return found
+
+
+def check_raw_html(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Raw HTML that would run inline script or load another site's files fails a strict build.
+
+    The site runs under a strict Content-Security-Policy (_ext_theme): such HTML would not work,
+    and it would break the promise that nothing leaves the reader's browser.
+    """
+    for line, what in unsafe_html(source[0]):
+        logger.warning(
+            f"{app.env.doc2path(docname, False)}, regel {line}: {what}; dat mag niet op deze site "
+            "(alleen eigen bestanden, geen script in de tekst): zet het bestand in de cursus of laat het weg",
+            location=(docname, line),
+            type="widgets",
+        )
+
+
 def register_exercise_anchors(app: Sphinx, doctree: nodes.document) -> None:
     """Each exercise's id is a link target, like a section label.
 
@@ -172,6 +243,7 @@ def setup_checks(app: Sphinx) -> None:
     app.add_role("leerdoel", goal_role)  # the learning goals' ids, checked by validate_book
     # source-read: as each page is read, before it is parsed
     app.connect("source-read", note_data_dependencies)
+    app.connect("source-read", check_raw_html)
     # doctree-read: after a page is parsed, while its labels are collected
     app.connect("doctree-read", register_exercise_anchors)
     # env-check-consistency: all pages read, all labels known

@@ -5,12 +5,12 @@ Sphinx and Furo leave in English, a meta description on every page and a proper 
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -19,10 +19,30 @@ from ._static_files import STATIC
 
 TEMPLATES = Path(__file__).parent / "templates" / "sphinx"
 
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        # Inline styles stay allowed: Furo writes its colour variables in a <style> element and
+        # style attributes on its icons, docutils widths on table columns, Vega-Embed and Vega's
+        # SVG renderer set theirs; none can run script. Scripts are the attack, and stay strict.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    )
+)
+"""Every page's policy: only this site's own files, no inline script and no eval (Vega runs with
+its expression interpreter, static/chart.js). frame-ancestors has no effect in a <meta>: the
+README gives it, with this policy, as headers for the host."""
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
+{csp}
 <title>{title}</title>
 <meta name="description" content="{description}">
 <link rel="icon" href="_static/favicon.svg">
@@ -45,16 +65,17 @@ def complete_search_texts(app: Sphinx, config: Config) -> None:
     """Sphinx's Dutch search texts, completed, as the book's own translations.js.
 
     Sphinx takes translations.js from the first locale_dirs entry that has one; this writes
-    that file into .cache/ (outside _build) from Sphinx's own nl catalogue.
+    that file into .cache/ (outside _build) from Sphinx's own nl catalogue, without the
+    `new Function` of Sphinx's own (compat.translations_script).
     """
     if config.language != "nl":
         return
-    prefix, catalogue = compat.search_catalogue("nl")
+    _, catalogue = compat.search_catalogue("nl")
     catalogue["messages"].update(compat.SEARCH_TEXTS_NL)
     folder = Path(app.srcdir) / ".cache" / "locale"
     target = folder / "nl" / "LC_MESSAGES" / "sphinx.js"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"{prefix}({json.dumps(catalogue, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
+    target.write_text(compat.translations_script(catalogue), encoding="utf-8")
     config.locale_dirs = [str(folder), *config.locale_dirs]
 
 
@@ -92,6 +113,21 @@ def add_meta_description(app: Sphinx, pagename: str, templatename: str, context:
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}">'
 
 
+def add_content_security_policy(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The policy first among the page's meta tags: before any script or stylesheet it governs."""
+    context["metatags"] = f"\n{CSP_META}" + context.get("metatags", "")
+
+
+def escape_book_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The book's title as safe HTML wherever a template writes it: Furo's sidebar brand writes
+    it unescaped. As Markup, `|e` leaves it alone and `|striptags` still gives its plain text."""
+    for key in ("docstitle", "project"):
+        if isinstance(context.get(key), str) and not isinstance(context[key], Markup):
+            context[key] = Markup.escape(context[key])
+
+
 def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
     """A valid, Dutch index.html when the root page is not called index.
 
@@ -103,7 +139,12 @@ def write_index_redirect(app: Sphinx, exception: Exception | None) -> None:
         return
     title = app.config.html_title or app.config.project
     description = html.escape(shortened(book_description(app)))
-    page = REDIRECT_PAGE.format(title=title, target=f"{app.config.root_doc}.html", description=description)
+    page = REDIRECT_PAGE.format(
+        csp=CSP_META,
+        title=html.escape(title),
+        target=f"{app.config.root_doc}.html",
+        description=description,
+    )
     (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
 
 
@@ -114,5 +155,7 @@ def setup_theme(app: Sphinx) -> None:
     # html-page-context: as each page is written; after Furo's handler (priority 500)
     app.connect("html-page-context", translate_markup, priority=600)
     app.connect("html-page-context", add_meta_description)
+    app.connect("html-page-context", add_content_security_policy)
+    app.connect("html-page-context", escape_book_title)
     # build-finished: before sphinx-external-toc's own index.html (priority 500)
     app.connect("build-finished", write_index_redirect, priority=400)

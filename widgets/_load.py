@@ -7,6 +7,7 @@ bare traceback from pydantic. Reading the file as text and YAML is _yaml_text's 
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from pathlib import Path
@@ -66,8 +67,8 @@ def _schema_message(problem: Any, node: yaml.Node) -> str:
     """pydantic's error in Dutch, with what the author wrote where that helps."""
     kind, value = problem["type"], problem.get("input")
     raw = node.value if isinstance(node, yaml.ScalarNode) else None
-    if kind == "string_type" and isinstance(value, (bool, int, float)):
-        kind = "not_text"  # yes, no, on, off and numbers: YAML's reading, not the author's
+    if kind == "string_type" and isinstance(value, (bool, int, float, datetime.date)):
+        kind = "not_text"  # yes, no, on, off, numbers and dates: YAML's reading, not the author's
     template = _SCHEMA_PROBLEMS.get(kind)
     if template is None:
         return problem["msg"].removeprefix("Value error, ")

@@ -138,6 +138,18 @@ def search_catalogue(language: str) -> tuple[str, dict[str, Any]]:
     return prefix, json.loads(rest.rstrip().removesuffix(";").removesuffix(")"))
 
 
+def translations_script(catalogue: dict[str, Any]) -> str:
+    """translations.js doing what Sphinx's `Documentation.addTranslations(catalogue)` does
+    (doctools.js), without its `new Function` for the plural rule, which the site's
+    Content-Security-Policy refuses: the rule (a JavaScript expression in n) is written out here."""
+    messages = json.dumps(catalogue["messages"], ensure_ascii=False, indent=1)
+    return (
+        f"Object.assign(Documentation.TRANSLATIONS, {messages});\n"
+        f"Documentation.PLURAL_EXPR = (n) => ({catalogue['plural_expr']});\n"
+        f"Documentation.LOCALE = {json.dumps(catalogue['locale'])};\n"
+    )
+
+
 # ---- Furo's templates that templates/sphinx/ replaces ----
 
 FURO_TEMPLATES = {

@@ -24,8 +24,10 @@ class ExerciseWidget(anywidget.AnyWidget):
     _css = STATIC / "exercise.css"
 
     props = traitlets.Dict().tag(sync=True)
-    answers = traitlets.Any(None).tag(sync=True)
-    result = traitlets.Any(None).tag(sync=True)
+    # What the reader answered and what it came to, as exercise.js sets them: an object, or
+    # None before any answer. Typed, so a wrong value from Python fails here, not in the browser.
+    answers = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
+    result = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
     seed = traitlets.Int().tag(sync=True)
     """The order in which this widget shows each question's options (widgets/js/logic.js, shuffledOrder)."""
 
@@ -39,6 +41,10 @@ class ExerciseWidget(anywidget.AnyWidget):
         return f"<Oefening {self.props.get('id', '?')} ({self.props.get('kind', '?')})>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        if not isinstance(self.props.get("kind"), str):  # else the template fails deep inside Jinja
+            raise ValueError(
+                'deze oefening heeft geen props van een oefening uit data/: maak haar met widgets.show("id")'
+            )
         data, metadata = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]  # ipywidgets says it may return None; it does not for a widget with a model
         data["text/plain"] = repr(self)
         data["text/html"] = markup(self.props)

@@ -5,6 +5,7 @@ messages an author can act on (never a bare traceback from the YAML parser).
 from __future__ import annotations
 
 import codecs
+import datetime
 import re
 from collections.abc import Hashable
 from pathlib import Path
@@ -225,16 +226,16 @@ def parse_yaml(path: Path, text: str, model: Any) -> dict[str, Any]:
 # ---- what an author wrote, in their words ----
 
 
+IN_WORDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (type(None), "niets (een lege waarde)"),
+    (bool, "een ja/nee-waarde"),  # before int: a bool is an int to Python
+    ((int, float), "een getal"),
+    (datetime.date, "een datum"),
+    (list, "een lijst (regels met '- ')"),
+    (dict, "velden (naam: waarde)"),
+)
+
+
 def kind_of(value: object) -> str:
     """What an author wrote, in their words: 'een lijst', 'tekst', ..."""
-    if value is None:
-        return "niets (een lege waarde)"
-    if isinstance(value, bool):
-        return "een ja/nee-waarde"
-    if isinstance(value, (int, float)):
-        return "een getal"
-    if isinstance(value, list):
-        return "een lijst (regels met '- ')"
-    if isinstance(value, dict):
-        return "velden (naam: waarde)"
-    return "tekst"
+    return next((words for types, words in IN_WORDS if isinstance(value, types)), "tekst")

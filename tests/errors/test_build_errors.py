@@ -100,3 +100,85 @@ def test_unknown_learning_goal_stops_the_build_naming_file_and_item(tmp_path):
     stderr = stopped_clearly(make_book(tmp_path / "book", chapter=chapter, data={"t1-oefeningen.yml": data}))
     assert "data/t1-oefeningen.yml: item 't1-quiz' > 'een', veld goals: leerdoel 't1-kleur' bestaat niet" in stderr
     assert "item 't1-reflectie', veld goals: leerdoel 't1-vorm' bestaat niet" in stderr
+
+
+RAW_HTML = """
+<img src="https://pixel.example/t.gif" alt="">
+
+<iframe src="https://video.example/embed/1" title="video"></iframe>
+
+<script>document.title = "gekaapt";</script>
+
+<button type="button" onclick="go()">Klik</button>
+
+Een `<script>` in een codefragment wordt getoond, niet uitgevoerd:
+
+```html
+<script src="https://cdn.example/x.js"></script>
+```
+"""
+
+
+def test_raw_html_with_inline_script_or_another_origin_fails_the_strict_build(tmp_path):
+    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8").replace("Tekst.\n", "Tekst.\n" + RAW_HTML)
+    result = build_book(make_book(tmp_path / "book", chapter=chapter))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = chapter[: chapter.index("<img")].count("\n") + 1
+    assert f"chapters/t1.md, regel {line}: <img src=https://pixel.example/t.gif> laadt iets van een andere website" in output
+    assert f"regel {line + 2}: <iframe src=https://video.example/embed/1> laadt iets van een andere website" in output
+    assert f"regel {line + 4}: een <script> met code in de pagina zelf (inline script)" in output
+    assert f"regel {line + 6}: een onclick=-attribuut op <button> (inline script)" in output
+    assert "cdn.example" not in output  # in a code block: shown, not run
+    assert "Traceback" not in output
+
+
+def test_exercise_id_not_written_as_plain_text_stops_the_build_without_a_traceback(tmp_path):
+    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8")
+    chapter = chapter.replace('widgets.show("t1-sort")', 'soort = "sort"\nwidgets.show(f"t1-{soort}")')
+    stderr = stopped_clearly(make_book(tmp_path / "book", chapter=chapter))
+    line = chapter[: chapter.index('widgets.show(f"')].count("\n") + 1
+    assert f"chapters/t1.md, regel {line}: schrijf de id van de oefening als gewone tekst tussen aanhalingstekens" in stderr
+    assert "niet als f-string of variabele" in stderr
+
+
+def test_exercise_id_equal_to_a_heading_or_label_on_its_page_stops_the_build(tmp_path):
+    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8")
+    chapter = chapter.replace("Tekst.\n", "Tekst.\n\n## T1 quiz\n\n(t1-casus)=\nMeer tekst.\n")
+    stderr = stopped_clearly(make_book(tmp_path / "book", chapter=chapter))
+    heading = chapter[: chapter.index("## T1 quiz")].count("\n") + 1
+    shown = chapter[: chapter.index('widgets.show("t1-quiz")')].count("\n") + 1
+    assert (
+        f"chapters/t1.md, regel {shown}: oefening 't1-quiz' heeft dezelfde id als de kop 'T1 quiz' (regel {heading}); "
+        "dan heeft de pagina twee elementen met één HTML-id"
+    ) in stderr
+    assert f"oefening 't1-casus' heeft dezelfde id als het label (t1-casus)= (regel {heading + 2})" in stderr
+
+
+def test_a_call_mentioned_in_prose_is_text_and_the_book_builds(tmp_path):
+    """Only a code cell shows an exercise: `widgets.show("…")` in the text is an example."""
+    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8").replace(
+        "Tekst.\n", 'Tekst. Een auteur schrijft widgets.show("h9-voorbeeld") in een cel, of `widgets.show("x")`.\n'
+    )
+    result = build_book(make_book(tmp_path / "book", chapter=chapter))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING:" not in result.stderr
+
+
+def test_the_book_title_is_text_in_every_place_a_page_shows_it(tmp_path):
+    book = make_book(tmp_path / "book")
+    config = (book / "_config.yml").read_text(encoding="utf-8")
+    (book / "_config.yml").write_text(
+        config.replace("title: Integraal samenwerken", 'title: "Samen <b>sterk</b> & <script>x()</script>"'),
+        encoding="utf-8",
+    )
+    result = build_book(book)
+    assert result.returncode == 0, result.stdout + result.stderr
+    escaped = "Samen &lt;b&gt;sterk&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;"
+    index = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    page = (book / "_build" / "html" / "chapters" / "t1.html").read_text(encoding="utf-8")
+    assert f"<title>{escaped}</title>" in index and f"Naar de cursus {escaped}</a>" in index
+    assert f'<span class="brand">{escaped}</span>' in page  # the mobile header
+    assert f'<span class="sidebar-brand-text">{escaped}</span>' in page
+    for text in (index, page):
+        assert "<b>sterk" not in text and "<script>x()" not in text

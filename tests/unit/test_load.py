@@ -155,6 +155,9 @@ BROKEN = {
     "second document": ((GOOD + "---\n" + GOOD).encode(), 6, ["tweede YAML-document", "haal die regel weg"]),
     "yes read as true": (GOOD.replace("title: Café", "title: Yes").encode(), 4,
                          ["item 'r', veld title: YAML leest 'Yes' hier als een ja/nee-waarde", '"Yes"']),
+    "date read as a date": (GOOD.replace("title: Café", "title: 2024-03-01").encode(), 4,
+                            ["item 'r', veld title: YAML leest '2024-03-01' hier als een datum, niet als tekst",
+                             'zet het tussen aanhalingstekens: "2024-03-01"']),
 }
 
 

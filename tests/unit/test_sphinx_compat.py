@@ -118,6 +118,19 @@ def test_sphinx_s_dutch_search_catalogue_has_the_texts_completed():
         assert english.split("\n")[0] in search, english
 
 
+def test_our_translations_script_does_what_sphinx_s_add_translations_does():
+    """doctools.js's addTranslations sets these three (its plural rule with `new Function`, which
+    the site's Content-Security-Policy refuses); ours sets the same without it."""
+    doctools = (SPHINX / "themes" / "basic" / "static" / "doctools.js").read_text(encoding="utf-8")
+    body = doctools[doctools.index("addTranslations: (catalog) => {") :].split("},", 1)[0]
+    for assignment in ("Object.assign(Documentation.TRANSLATIONS, catalog.messages)",
+                       "Documentation.PLURAL_EXPR = new Function(", "Documentation.LOCALE = catalog.locale"):
+        assert assignment in body, assignment
+    script = compat.translations_script({"locale": "nl", "messages": {"a": "b"}, "plural_expr": "(n != 1)"})
+    assert "Function" not in script and "Documentation.PLURAL_EXPR = (n) => ((n != 1));" in script
+    assert 'Object.assign(Documentation.TRANSLATIONS, {\n "a": "b"\n});' in script
+
+
 @pytest.mark.parametrize("name", sorted(compat.FURO_TEMPLATES))
 def test_furo_s_templates_are_the_ones_ours_were_adapted_from(name):
     digest = hashlib.sha256((FURO / name).read_bytes()).hexdigest()

@@ -1,13 +1,18 @@
 // Draws the Altair specs the build made, with the site's own Vega bundle (vega.js, made by
 // vl-convert at build time). Imported only where a chart is about to be shown, so pages
-// without a chart never load Vega.
+// without a chart never load Vega. Vega's expressions run through its interpreter
+// (vega-interpreter.js), not `new Function`: the site's Content-Security-Policy has no
+// 'unsafe-eval'.
 
 /** @type {Promise<any> | undefined} */
 let bundle;
 const views = new WeakMap();
 
 function vega() {
-  bundle ??= import(`./vega.js${new URL(import.meta.url).search}`);
+  const version = new URL(import.meta.url).search;
+  bundle ??= Promise.all([import(`./vega.js${version}`), import(`./vega-interpreter.js${version}`)]).then(
+    ([{ vegaEmbed }, { expressionInterpreter }]) => ({ vegaEmbed, expressionInterpreter }),
+  );
   return bundle;
 }
 
@@ -29,7 +34,7 @@ export async function showChart(el, spec, data = {}) {
 
 /** @param {HTMLElement} el @param {object} spec */
 async function embed(el, spec) {
-  const { vegaEmbed } = await vega();
+  const { vegaEmbed, expressionInterpreter } = await vega();
   // Vega gives its own element a role; `el` keeps ours (an image with a text alternative).
   const canvas = document.createElement("div");
   canvas.className = "isw-chart-canvas";
@@ -39,6 +44,8 @@ async function embed(el, spec) {
   el.replaceChildren(canvas);
   const result = await vegaEmbed(canvas, structuredClone(spec), {
     actions: false, // no link to the online editor
+    ast: true, // expressions parsed, then evaluated by the interpreter: no `new Function`
+    expr: expressionInterpreter,
     renderer: "svg",
     // Text and lines in the page's own colour (currentColor), on the page's background: the
     // chart follows light and dark mode, and changes with them without being drawn again.
