@@ -51,7 +51,7 @@ def test_the_figure_in_the_text_is_drawn_with_its_data_table(watched, site_url):
     figure.scroll_into_view_if_needed()
     figure.locator(".isw-chart svg").wait_for()
     labels = chart_labels(figure.locator(".isw-chart"))
-    assert "informeren" in labels and "integraal samenwerken" in labels
+    assert "informeren" in labels and "één gezamenlijk proces" in labels
     assert "illustratie" in figure.locator("figcaption").inner_text()
     assert figure.locator("table tbody tr").count() == 5
     watched.assert_clean()
