@@ -13,8 +13,8 @@ import json
 
 import pytest
 
-from chromium import serve
 from conftest import Watched
+from site_checks import copies_on_one_host
 from helpers import BUILD_HTML
 from drive import status_of
 from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, stored
@@ -268,12 +268,7 @@ def test_a_merge_is_made_when_confirmed_not_when_previewed(context, site_url, tm
 
 
 def test_a_backup_travels_with_the_course_to_another_address(browser, built_site, tmp_path):
-    for name in ("oud", "nieuw"):
-        (tmp_path / name).symlink_to(built_site, target_is_directory=True)
-    server, url = serve(tmp_path)
-    context = browser.new_context()
-    try:
-        watched = Watched(context.new_page(), url)
+    with copies_on_one_host(browser, built_site, tmp_path, "oud", "nieuw") as (url, watched):
         page = watched.open(f"{url}/oud/{CHAPTER}")
         answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
         page = watched.open(f"{url}/oud/{RESULTS}")
@@ -309,9 +304,6 @@ def test_a_backup_travels_with_the_course_to_another_address(browser, built_site
             "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))") == moved["data"]
         assert_safe(page)
         watched.assert_clean()
-    finally:
-        context.close()
-        server.shutdown()
 
 
 def checksum(text: str) -> str:

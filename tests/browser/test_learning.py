@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from chromium import serve
 from drive import REFLECTION, answer_reflection, status_of, tab_to
-from site_checks import BLOCK_STORAGE, Watched, assert_no_axe_violation, assert_reflows, chart_labels, wait_until_ready
+from site_checks import BLOCK_STORAGE, Watched, assert_no_axe_violation, copies_on_one_host, assert_reflows, chart_labels, wait_until_ready
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
 QUIZ = "h1-quiz-definitie"
@@ -335,12 +334,7 @@ def test_everything_works_with_storage_blocked(browser, site_url):
 
 def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
     """The same host serves two copies of the book under /a/ and /b/: each keeps its own."""
-    for name in ("a", "b"):
-        (tmp_path / name).symlink_to(built_site, target_is_directory=True)
-    server, url = serve(tmp_path)
-    context = browser.new_context()
-    try:
-        watched = Watched(context.new_page(), url)
+    with copies_on_one_host(browser, built_site, tmp_path, "a", "b") as (url, watched):
         page = watched.open(f"{url}/a/{CHAPTER}")
         answer(page, page.locator(f"#{QUIZ}"), 0, right=False)
         assert stored(page)["key"] == "isw:Integraal samenwerken@/a/"
@@ -351,9 +345,6 @@ def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
         page = watched.open(f"{url}/a/{REVIEW}")
         assert page.locator(".isw-review-list section").count() == 1
         watched.assert_clean()
-    finally:
-        context.close()
-        server.shutdown()
 
 
 ASK_TO_KEEP = """
