@@ -47,6 +47,12 @@ def answer(page, widget, index: int, right: bool, confidence: str | None = None)
     return status_of(widget)
 
 
+def open_and_answer(watched, url: str, right: bool, confidence: str | None = None):
+    """Open a chapter and answer the first question of its quiz; returns the page and what it said."""
+    page = watched.open(url)
+    return page, answer(page, page.locator(f"#{QUIZ}"), 0, right=right, confidence=confidence)
+
+
 def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context, site_url):
     page = context.new_page()
     page.clock.install(time=START)
@@ -235,8 +241,7 @@ REFUSED = [
 
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_url, tmp_path):
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    answer(page, page.locator(f"#{QUIZ}"), 0, right=True, confidence="zeker")
+    page, _ = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=True, confidence="zeker")
     before = stored(page)
 
     page = watched.open(f"{site_url}/{RESULTS}")
@@ -320,8 +325,7 @@ def test_everything_works_with_storage_blocked(browser, site_url):
     context = browser.new_context()
     context.add_init_script(BLOCK_STORAGE)
     watched = Watched(context.new_page(), site_url)
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    said = answer(page, page.locator(f"#{QUIZ}"), 0, right=False, confidence="gok")
+    page, said = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=False, confidence="gok")
     assert said.startswith("Vraag 1: niet goed. Je zei vooraf: gok.")
     assert "0 van 3" in page.locator(".isw-progress-line").inner_text()
     page = watched.open(f"{site_url}/{REVIEW}")
@@ -335,8 +339,7 @@ def test_everything_works_with_storage_blocked(browser, site_url):
 def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
     """The same host serves two copies of the book under /a/ and /b/: each keeps its own."""
     with copies_on_one_host(browser, built_site, tmp_path, "a", "b") as (url, watched):
-        page = watched.open(f"{url}/a/{CHAPTER}")
-        answer(page, page.locator(f"#{QUIZ}"), 0, right=False)
+        page, _ = open_and_answer(watched, f"{url}/a/{CHAPTER}", right=False)
         assert stored(page)["key"] == "isw:Integraal samenwerken@/a/"
         page = watched.open(f"{url}/b/{CHAPTER}")
         assert page.locator(f"#{QUIZ} .isw-verdict").count() == 0
