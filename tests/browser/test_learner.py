@@ -13,7 +13,7 @@ import pytest
 
 from conftest import Watched
 from drive import answer_scan, status_of, tab_to
-from test_a11y import MODES, set_mode
+from site_checks import MODES, set_mode
 from test_charts import chart_labels
 from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer
 
