@@ -11,8 +11,15 @@ import json
 from datetime import datetime, timezone
 
 from drive import REFLECTION, answer_reflection, status_of, tab_to
-from site_checks import (BLOCK_STORAGE, Watched, assert_no_axe_violation, assert_reflows, chart_labels, copies_on_one_host,
-                         wait_until_ready)
+from site_checks import (
+    BLOCK_STORAGE,
+    Watched,
+    assert_no_axe_violation,
+    assert_reflows,
+    chart_labels,
+    copies_on_one_host,
+    wait_until_ready,
+)
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
 QUIZ = "h1-quiz-definitie"
