@@ -12,7 +12,6 @@ safe HTML; ElementTree escapes it for XML.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -107,20 +106,19 @@ def build(data: Path) -> ET.ElementTree[ET.Element]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.moodle", description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="de map met de oefeningen (data/)")
-    parser.add_argument("out", type=Path, help="de map voor het XML-bestand")
-    args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        print(f"Fout: de map {args.data} bestaat niet", file=sys.stderr)
+    given = book.command_line(
+        argv,
+        "python -m widgets.moodle",
+        __doc__.splitlines()[0],
+        "de map voor het XML-bestand",
+        "er is geen Moodle-bestand gemaakt",
+        build,
+    )
+    if given is None:
         return 1
-    try:
-        tree = build(args.data)
-    except DataError as error:
-        print(f"Fout in de oefeningen ({args.data}/), er is geen Moodle-bestand gemaakt:\n{error}", file=sys.stderr)
-        return 1
-    args.out.mkdir(parents=True, exist_ok=True)
-    target = args.out / FILENAME
+    tree, out = given
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / FILENAME
     tree.write(target, encoding="UTF-8", xml_declaration=True)
     questions = len(tree.getroot().findall("question[@type='multichoice']"))
     print(f"{questions} vragen geschreven naar {target}")

@@ -10,6 +10,8 @@ import json
 import select
 import socket
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -108,6 +110,24 @@ class Watched:
     def assert_clean(self):
         assert not self.errors, "\n".join(self.errors)
         assert not self.foreign, "requests to other origins:\n" + "\n".join(self.foreign)
+
+
+@contextmanager
+def copies_on_one_host(browser, site: Path, folder: Path, *names: str) -> Iterator[tuple[str, Watched]]:
+    """The built book under /name/ for each name, served from one host (as a school hosts two
+    courses, or a course moves): yields the host's address and a watched page in a fresh context."""
+    from chromium import serve  # tools/chromium.py, on the path once conftest has loaded
+
+    for name in names:
+        (folder / name).symlink_to(site, target_is_directory=True)
+    server, url = serve(folder)
+    context = browser.new_context()
+    try:
+        yield url, Watched(context.new_page(), url)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 # --- accessibility: axe-core, pa11y, control sizes -------------------------------------------

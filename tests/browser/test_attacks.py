@@ -13,11 +13,11 @@ import json
 
 import pytest
 
-from chromium import serve
 from conftest import Watched
+from site_checks import copies_on_one_host
 from helpers import BUILD_HTML
 from drive import status_of
-from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, stored
+from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, open_and_answer, stored
 from test_widgets import BLOCK_STORAGE
 
 TEAM = "chapters/team.html"
@@ -118,8 +118,7 @@ def test_a_crafted_import_file_is_cleaned_and_the_page_keeps_working(watched, si
 
 
 def test_a_planted_record_is_kept_aside_and_never_runs(watched, site_url):
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+    page, _ = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=True)
     key = stored(page)["key"]
     planted = json.dumps(crafted(key))
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [key, planted])
@@ -146,8 +145,7 @@ def test_a_planted_record_is_kept_aside_and_never_runs(watched, site_url):
 
 
 def test_a_record_of_another_version_is_kept_aside_not_taken_as_empty(watched, site_url):
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+    page, _ = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=True)
     before = stored(page)
     newer = json.dumps({**before["data"], "format": 2})
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [before["key"], newer])
@@ -167,8 +165,7 @@ def test_full_storage_says_niet_bewaard_and_loses_nothing(browser, site_url, tmp
     context.add_init_script(FULL_STORAGE)
     watched = Watched(context.new_page(), site_url)
     try:
-        page = watched.open(f"{site_url}/{CHAPTER}")
-        answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+        page, _ = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=True)
         before = stored(page)
         page.evaluate("() => sessionStorage.setItem('isw-test-full', 'ja')")
         page.reload()
@@ -248,8 +245,7 @@ def test_two_tabs_keep_each_others_answers_and_hear_an_erase(context, site_url):
 
 def test_a_merge_is_made_when_confirmed_not_when_previewed(context, site_url, tmp_path):
     chapter, overview = Watched(context.new_page(), site_url), Watched(context.new_page(), site_url)
-    page = chapter.open(f"{site_url}/{CHAPTER}")
-    answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+    page, _ = open_and_answer(chapter, f"{site_url}/{CHAPTER}", right=True)
     key = stored(page)["key"]
     path = tmp_path / "oud.json"
     path.write_text(json.dumps({"format": 1, "site": key, "book": catalog()["book_id"], "exercises": {}, "review": {}}),
@@ -268,14 +264,8 @@ def test_a_merge_is_made_when_confirmed_not_when_previewed(context, site_url, tm
 
 
 def test_a_backup_travels_with_the_course_to_another_address(browser, built_site, tmp_path):
-    for name in ("oud", "nieuw"):
-        (tmp_path / name).symlink_to(built_site, target_is_directory=True)
-    server, url = serve(tmp_path)
-    context = browser.new_context()
-    try:
-        watched = Watched(context.new_page(), url)
-        page = watched.open(f"{url}/oud/{CHAPTER}")
-        answer(page, page.locator(f"#{QUIZ}"), 0, right=True)
+    with copies_on_one_host(browser, built_site, tmp_path, "oud", "nieuw") as (url, watched):
+        page, _ = open_and_answer(watched, f"{url}/oud/{CHAPTER}", right=True)
         page = watched.open(f"{url}/oud/{RESULTS}")
         with page.expect_download() as download:
             page.get_by_role("button", name="Download mijn antwoorden (JSON)").click()
@@ -309,9 +299,6 @@ def test_a_backup_travels_with_the_course_to_another_address(browser, built_site
             "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))") == moved["data"]
         assert_safe(page)
         watched.assert_clean()
-    finally:
-        context.close()
-        server.shutdown()
 
 
 def checksum(text: str) -> str:

@@ -69,6 +69,11 @@ class Visit:
             pytest.fail(f"{self.path}: the visit stopped at '{self.failed[0]}': {self.failed[1]}")
         return getattr(self, check)
 
+    def assert_no_findings(self, check: str) -> None:
+        """The check found nothing; else its report lists every finding, one a line."""
+        findings = self.result(check)
+        assert not findings, "\n".join(findings)
+
 
 def vega_check(page, watched: Watched) -> list[str]:
     """Every figure in the text is drawn once it comes near the screen, and Vega is loaded
@@ -169,34 +174,27 @@ def test_a_page_keeps_still_on_a_phone(visit):
     assert visit.result("shift") <= MOST_SHIFT, f"{visit.path}: layout shift {visit.shift:.3f} on a phone: {visit.shifts}"
 
 
+# The checks that list what they found:
+# load: the page loads clean and every exercise starts;
+# clean: no error and nothing from other origins in the whole visit;
+# reflow: WCAG 1.4.10, at 320 px wide nothing scrolls sideways, before and after answering;
+# focus: tabbing through the whole page, every stop shows an outline or ring, in reading order;
+# a11y: WCAG 2.2 AA before and after answering: axe (all rules in light mode, the colour rules in
+#   dark mode), pa11y and the size of every control; after answering, which changes only the
+#   exercises, axe looks there again and pa11y at the whole page.
+# (Stacked on the same page lists as the other tests, so each page is visited once.)
+
+
+@pytest.mark.parametrize("check", ["load", "clean", "a11y"])
 @pytest.mark.parametrize("visit", ALL_PAGES, indirect=True)
-def test_page_loads_clean_and_every_exercise_starts(visit):
-    assert not visit.result("load"), "\n".join(visit.load)
+def test_every_page_passes(visit, check):
+    visit.assert_no_findings(check)
 
 
-@pytest.mark.parametrize("visit", ALL_PAGES, indirect=True)
-def test_no_error_and_nothing_from_other_origins_in_a_whole_visit(visit):
-    assert not visit.result("clean"), "\n".join(visit.clean)
-
-
+@pytest.mark.parametrize("check", ["reflow", "focus"])
 @pytest.mark.parametrize("visit", PAGES, indirect=True)
-def test_reflow_at_320_css_pixels_before_and_after_answering(visit):
-    """WCAG 1.4.10: at 320 px wide nothing scrolls sideways."""
-    assert not visit.result("reflow"), "\n".join(visit.reflow)
-
-
-@pytest.mark.parametrize("visit", PAGES, indirect=True)
-def test_focus_is_always_visible_and_follows_the_page(visit):
-    """Tab through the whole page: every stop shows an outline or ring, in reading order."""
-    assert not visit.result("focus"), "\n".join(visit.focus)
-
-
-@pytest.mark.parametrize("visit", ALL_PAGES, indirect=True)
-def test_wcag_22_aa_before_and_after_answering(visit):
-    """axe (all rules in light mode, the colour rules in dark mode), pa11y and the size of
-    every control; then the same after answering every exercise on the page. Answering changes
-    only the exercises: there axe looks again, pa11y at the whole page."""
-    assert not visit.result("a11y"), "\n".join(visit.a11y)
+def test_every_reader_page_passes(visit, check):
+    visit.assert_no_findings(check)
 
 
 @pytest.mark.parametrize("visit", WIDGET_PAGES, indirect=True)

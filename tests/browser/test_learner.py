@@ -13,21 +13,13 @@ import pytest
 
 from conftest import Watched
 from drive import answer_scan, status_of, tab_to
-from test_a11y import MODES, set_mode
+from site_checks import MODES, set_mode
 from test_charts import chart_labels
 from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer
 
 WIDTHS = (390, 1280)
 SCAN_CHAPTER = "chapters/h3-integraal-bewustzijn.html"
 QUIZ_CHAPTER = "chapters/h2-valkuilen.html"
-
-
-def open_at(browser, site_url: str, width: int, path: str, mode: str = "light"):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    watched = Watched(context.new_page(), site_url)
-    page = watched.open(f"{site_url}/{path}")
-    set_mode(page, mode)
-    return context, watched, page
 
 
 @pytest.fixture
@@ -37,6 +29,21 @@ def contexts():
     yield opened
     for context in opened:
         context.close()
+
+
+@pytest.fixture
+def open_at(browser, site_url, contexts):
+    """Opens a page of the book at a width and colour mode, in a context closed after the test."""
+
+    def open_page(width: int, path: str, mode: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        watched = Watched(context.new_page(), site_url)
+        page = watched.open(f"{site_url}/{path}")
+        set_mode(page, mode)
+        return watched, page
+
+    return open_page
 
 
 def seen(locator) -> bool:
@@ -72,9 +79,8 @@ BARS_SHOWN = """chart => {
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scale(browser, site_url, contexts, width, mode, tmp_path):
-    context, watched, page = open_at(browser, site_url, width, QUIZ_CHAPTER, mode)
-    contexts.append(context)
+def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scale(open_at, site_url, width, mode, tmp_path):
+    watched, page = open_at(width, QUIZ_CHAPTER, mode)
     quiz = first_quiz(page)
     answer(page, quiz, 0, True)
     page = watched.open(f"{site_url}/{SCAN_CHAPTER}")
@@ -100,9 +106,8 @@ def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scal
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_results_chart_without_a_scan_draws_no_empty_scale(browser, site_url, contexts, width):
-    context, watched, page = open_at(browser, site_url, width, QUIZ_CHAPTER)
-    contexts.append(context)
+def test_results_chart_without_a_scan_draws_no_empty_scale(open_at, site_url, width):
+    watched, page = open_at(width, QUIZ_CHAPTER)
     answer(page, first_quiz(page), 0, True)
     page = watched.open(f"{site_url}/{RESULTS}")
     chart = page.locator("[data-isw-page=results] .isw-chart").first
@@ -115,9 +120,8 @@ def test_results_chart_without_a_scan_draws_no_empty_scale(browser, site_url, co
 # ------------------------------------------------------------------- 2 nothing chosen
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_checking_without_a_choice_says_so_beside_the_question(browser, site_url, contexts, width):
-    context, _, page = open_at(browser, site_url, width, QUIZ_CHAPTER)
-    contexts.append(context)
+def test_checking_without_a_choice_says_so_beside_the_question(open_at, width):
+    _, page = open_at(width, QUIZ_CHAPTER)
     quiz = first_quiz(page)
     question = quiz.locator("fieldset.isw-question").first
     button = question.get_by_role("button", name="Controleer")
@@ -137,9 +141,8 @@ def test_checking_without_a_choice_says_so_beside_the_question(browser, site_url
 # ------------------------------------------------------------------- 3 a second Enter
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_second_enter_does_not_erase_the_answer(browser, site_url, contexts, width):
-    context, _, page = open_at(browser, site_url, width, QUIZ_CHAPTER)
-    contexts.append(context)
+def test_a_second_enter_does_not_erase_the_answer(open_at, width):
+    _, page = open_at(width, QUIZ_CHAPTER)
     quiz = first_quiz(page)
     question = quiz.locator("fieldset.isw-question").first
     question.locator(".isw-option input").first.focus()
@@ -162,9 +165,8 @@ def test_a_second_enter_does_not_erase_the_answer(browser, site_url, contexts, w
 # ------------------------------------------------------------------- 4 one verdict, by its question
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_feedback_stands_by_its_question_and_says_its_verdict_once(browser, site_url, contexts, width):
-    context, _, page = open_at(browser, site_url, width, QUIZ_CHAPTER)
-    contexts.append(context)
+def test_feedback_stands_by_its_question_and_says_its_verdict_once(open_at, width):
+    _, page = open_at(width, QUIZ_CHAPTER)
     quiz = first_quiz(page)
     count = quiz.locator("fieldset.isw-question").count()
     for index in range(count):
@@ -184,9 +186,8 @@ def test_feedback_stands_by_its_question_and_says_its_verdict_once(browser, site
 # ------------------------------------------------------------------- 5 Herhalen's numbers
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_herhalen_numbers_its_cards_in_order(browser, site_url, contexts, width):
-    context, watched, page = open_at(browser, site_url, width, CHAPTER)
-    contexts.append(context)
+def test_herhalen_numbers_its_cards_in_order(open_at, site_url, width):
+    watched, page = open_at(width, CHAPTER)
     widget = page.locator(f"#{QUIZ}")
     count = widget.locator("fieldset.isw-question").count()
     assert count >= 2
@@ -220,9 +221,8 @@ def test_progress_labels_do_not_push_the_sidebar_down(browser, site_url, context
     assert labels and all("oefening" in label for label in labels), "the full text is still there for screen readers"
 
 
-def test_search_placeholder_fits_its_box(browser, site_url, contexts):
-    context, _, page = open_at(browser, site_url, 1280, CHAPTER)
-    contexts.append(context)
+def test_search_placeholder_fits_its_box(open_at):
+    _, page = open_at(1280, CHAPTER)
     fits = page.locator("input.sidebar-search").evaluate("""input => {
       const style = getComputedStyle(input);
       const canvas = document.createElement("canvas").getContext("2d");
@@ -234,18 +234,16 @@ def test_search_placeholder_fits_its_box(browser, site_url, contexts):
 
 
 @pytest.mark.parametrize("width", (1280, 1350))
-def test_on_this_page_links_are_24_px_targets(browser, site_url, contexts, width):
-    context, _, page = open_at(browser, site_url, width, CHAPTER)
-    contexts.append(context)
+def test_on_this_page_links_are_24_px_targets(open_at, width):
+    _, page = open_at(width, CHAPTER)
     heights = page.locator(".toc-tree a.reference").evaluate_all(
         "links => links.filter(l => l.offsetParent).map(l => [l.textContent, l.getBoundingClientRect().height])")
     assert heights and all(h >= 24 for _, h in heights), [x for x in heights if x[1] < 24]
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_phone_menu_takes_the_focus_when_opened_by_keyboard(browser, site_url, contexts, mode):
-    context, _, page = open_at(browser, site_url, 390, CHAPTER, mode)
-    contexts.append(context)
+def test_the_phone_menu_takes_the_focus_when_opened_by_keyboard(open_at, mode):
+    _, page = open_at(390, CHAPTER, mode)
     menu = page.get_by_role("button", name="Menu: hoofdstukken")
     tab_to(page, menu)
     page.keyboard.press("Enter")
@@ -258,9 +256,8 @@ def test_the_phone_menu_takes_the_focus_when_opened_by_keyboard(browser, site_ur
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_nothing_fixed_covers_quiz_text_when_scrolling_up(browser, site_url, contexts, width):
-    context, _, page = open_at(browser, site_url, width, QUIZ_CHAPTER)
-    contexts.append(context)
+def test_nothing_fixed_covers_quiz_text_when_scrolling_up(open_at, width):
+    _, page = open_at(width, QUIZ_CHAPTER)
     quiz = first_quiz(page)
     quiz.scroll_into_view_if_needed()
     page.mouse.wheel(0, 1500)
@@ -281,9 +278,8 @@ def test_nothing_fixed_covers_quiz_text_when_scrolling_up(browser, site_url, con
 
 # ------------------------------------------------------------------- markup (8)
 
-def test_the_profile_region_has_a_role_with_its_name(browser, site_url, contexts):
-    context, _, page = open_at(browser, site_url, 1280, SCAN_CHAPTER)
-    contexts.append(context)
+def test_the_profile_region_has_a_role_with_its_name(open_at):
+    _, page = open_at(1280, SCAN_CHAPTER)
     profile = page.locator("div.isw-profile").first
     assert profile.get_attribute("role") == "region"
     assert page.get_by_role("region", name="Jouw profiel").count() >= 1

@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from chromium import serve
 from drive import REFLECTION, answer_reflection, status_of, tab_to
-from site_checks import BLOCK_STORAGE, Watched, assert_no_axe_violation, assert_reflows, chart_labels, wait_until_ready
+from site_checks import (
+    BLOCK_STORAGE,
+    Watched,
+    assert_no_axe_violation,
+    assert_reflows,
+    chart_labels,
+    copies_on_one_host,
+    wait_until_ready,
+)
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
 QUIZ = "h1-quiz-definitie"
@@ -46,6 +53,12 @@ def answer(page, widget, index: int, right: bool, confidence: str | None = None)
     page.keyboard.press("Enter")
     widget.locator("fieldset.isw-question").nth(index).locator(".isw-result p").first.wait_for()
     return status_of(widget)
+
+
+def open_and_answer(watched, url: str, right: bool, confidence: str | None = None):
+    """Open a chapter and answer the first question of its quiz; returns the page and what it said."""
+    page = watched.open(url)
+    return page, answer(page, page.locator(f"#{QUIZ}"), 0, right=right, confidence=confidence)
 
 
 def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context, site_url):
@@ -236,8 +249,7 @@ REFUSED = [
 
 
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_url, tmp_path):
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    answer(page, page.locator(f"#{QUIZ}"), 0, right=True, confidence="zeker")
+    page, _ = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=True, confidence="zeker")
     before = stored(page)
 
     page = watched.open(f"{site_url}/{RESULTS}")
@@ -321,8 +333,7 @@ def test_everything_works_with_storage_blocked(browser, site_url):
     context = browser.new_context()
     context.add_init_script(BLOCK_STORAGE)
     watched = Watched(context.new_page(), site_url)
-    page = watched.open(f"{site_url}/{CHAPTER}")
-    said = answer(page, page.locator(f"#{QUIZ}"), 0, right=False, confidence="gok")
+    page, said = open_and_answer(watched, f"{site_url}/{CHAPTER}", right=False, confidence="gok")
     assert said.startswith("Vraag 1: niet goed. Je zei vooraf: gok.")
     assert "0 van 3" in page.locator(".isw-progress-line").inner_text()
     page = watched.open(f"{site_url}/{REVIEW}")
@@ -335,14 +346,8 @@ def test_everything_works_with_storage_blocked(browser, site_url):
 
 def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
     """The same host serves two copies of the book under /a/ and /b/: each keeps its own."""
-    for name in ("a", "b"):
-        (tmp_path / name).symlink_to(built_site, target_is_directory=True)
-    server, url = serve(tmp_path)
-    context = browser.new_context()
-    try:
-        watched = Watched(context.new_page(), url)
-        page = watched.open(f"{url}/a/{CHAPTER}")
-        answer(page, page.locator(f"#{QUIZ}"), 0, right=False)
+    with copies_on_one_host(browser, built_site, tmp_path, "a", "b") as (url, watched):
+        page, _ = open_and_answer(watched, f"{url}/a/{CHAPTER}", right=False)
         assert stored(page)["key"] == "isw:Integraal samenwerken@/a/"
         page = watched.open(f"{url}/b/{CHAPTER}")
         assert page.locator(f"#{QUIZ} .isw-verdict").count() == 0
@@ -351,9 +356,6 @@ def test_two_courses_on_one_host_never_mix(browser, built_site, tmp_path):
         page = watched.open(f"{url}/a/{REVIEW}")
         assert page.locator(".isw-review-list section").count() == 1
         watched.assert_clean()
-    finally:
-        context.close()
-        server.shutdown()
 
 
 ASK_TO_KEEP = """

@@ -30,6 +30,14 @@ def write(tmp_path: Path, body: str, name: str = "h9.yml") -> Path:
     return path
 
 
+QUIZ_HEAD = "exercises:\n  - id: q\n    kind: quiz\n    title: T\n    questions:\n"
+
+
+def write_quiz(tmp_path: Path, questions: str) -> Path:
+    """A file with one quiz 'q' holding these questions; the first question starts on line 6."""
+    return write(tmp_path, QUIZ_HEAD + textwrap.indent(textwrap.dedent(questions).lstrip("\n"), " " * 6))
+
+
 def error_of(path: Path) -> str:
     with pytest.raises(widgets.DataError) as caught:
         widgets.load_file(path)
@@ -50,20 +58,15 @@ def test_the_books_own_data_is_valid():
 
 
 def test_question_without_correct_option(tmp_path):
-    path = write(tmp_path, """
-        exercises:
-          - id: q
-            kind: quiz
-            title: T
-            questions:
-              - id: zonder-goed
-                text: Vraag?
-                read_more: sectie
-                options:
-                  - text: A
-                    feedback: x
-                  - text: B
-                    feedback: y
+    path = write_quiz(tmp_path, """
+        - id: zonder-goed
+          text: Vraag?
+          read_more: sectie
+          options:
+            - text: A
+              feedback: x
+            - text: B
+              feedback: y
         """)
     message = error_of(path)
     assert str(path) in message and "regel 6" in message
@@ -72,20 +75,15 @@ def test_question_without_correct_option(tmp_path):
 
 
 def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
-    path = write(tmp_path, """
-        exercises:
-          - id: q
-            kind: quiz
-            title: T
-            questions:
-              - id: v1
-                text: Vraag?
-                read_more: sectie
-                options:
-                  - text: A
-                    correct: true
-                  - text: B
-                    feedback: y
+    path = write_quiz(tmp_path, """
+        - id: v1
+          text: Vraag?
+          read_more: sectie
+          options:
+            - text: A
+              correct: true
+            - text: B
+              feedback: y
         """)
     message = error_of(path)
     assert f"{path}, regel 10" in message  # the option that lacks it
@@ -93,8 +91,7 @@ def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
 
 
 def test_question_without_read_more(tmp_path):
-    path = write(tmp_path, "exercises:\n  - id: q\n    kind: quiz\n    title: T\n    questions:\n"
-                 + GOOD_QUESTION.replace("        read_more: sectie\n", ""))
+    path = write_quiz(tmp_path, GOOD_QUESTION.replace("        read_more: sectie\n", ""))
     assert "item 'q' > 'v1', veld read_more: dit veld ontbreekt" in error_of(path)
 
 
@@ -209,8 +206,7 @@ def test_a_broken_illustration_names_its_fields(tmp_path):
 
 
 def test_duplicate_question_id(tmp_path):
-    path = write(tmp_path, "exercises:\n  - id: q\n    kind: quiz\n    title: T\n    questions:\n"
-                 + GOOD_QUESTION + GOOD_QUESTION)
+    path = write_quiz(tmp_path, GOOD_QUESTION + GOOD_QUESTION)
     assert "vraag-id 'v1' komt twee keer voor" in error_of(path)
 
 
@@ -224,36 +220,32 @@ def test_duplicate_exercise_id_across_files(tmp_path):
     assert "b.yml" in str(caught.value)
 
 
-def test_scan_statement_without_dimension(tmp_path):
-    path = write(tmp_path, """
-        exercises:
-          - id: s
-            kind: scan
-            title: T
-            dimensions:
-              - {id: d, name: D, laag: l, midden: m, hoog: h}
-            statements:
-              - {id: s1, text: Ik, dimension: d}
-              - {id: s2, text: Ik ook, dimension: d}
-              - {id: s3, text: Ik niet}
-        """)
-    message = error_of(path)
-    assert "item 's' > 's3', veld dimension: dit veld ontbreekt" in message and "regel 10" in message
+def write_scan(tmp_path: Path, dimensions: str, statements: str) -> Path:
+    """A file with one scan 's': dimensions are ids, each statement 'id:dimension' (just 'id' for none)."""
+    lines = ["exercises:", "  - id: s", "    kind: scan", "    title: T", "    dimensions:"]
+    lines += [f"      - {{id: {d}, name: {d.upper()}, laag: l, midden: m, hoog: h}}" for d in dimensions.split()]
+    lines.append("    statements:")
+    for statement in statements.split():
+        ident, _, dimension = statement.partition(":")
+        lines.append(f"      - {{id: {ident}, text: Ik" + (f", dimension: {dimension}}}" if dimension else "}"))
+    return write(tmp_path, "\n".join(lines) + "\n")
 
 
-def test_scan_statement_with_unknown_dimension(tmp_path):
-    path = write(tmp_path, """
-        exercises:
-          - id: s
-            kind: scan
-            title: T
-            dimensions:
-              - {id: d, name: D, laag: l, midden: m, hoog: h}
-            statements:
-              - {id: s1, text: Ik, dimension: d}
-              - {id: s2, text: Ik ook, dimension: x}
-        """)
-    assert "stelling 's2' noemt dimensie 'x', die niet bestaat" in error_of(path)
+# Each way a scan can be inconsistent: its dimensions, its statements, and what the message must say.
+BAD_SCANS = {
+    "statement without dimension": ("d", "s1:d s2:d s3", ["item 's' > 's3', veld dimension: dit veld ontbreekt",
+                                                         "regel 10"]),
+    "statement with unknown dimension": ("d", "s1:d s2:x", ["stelling 's2' noemt dimensie 'x', die niet bestaat"]),
+    "fewer than two statements a dimension": ("d e", "s1:d s2:d s3:e", ["dimensie 'e' heeft minder dan 2 stellingen"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SCANS, ids=list(BAD_SCANS))
+def test_an_inconsistent_scan_is_named(tmp_path, case):
+    dimensions, statements, words = BAD_SCANS[case]
+    message = error_of(write_scan(tmp_path, dimensions, statements))
+    for word in words:
+        assert word in message, message
 
 
 def test_sort_item_with_unknown_category(tmp_path):
@@ -279,23 +271,6 @@ def test_find_unknown_exercise(tmp_path):
     write(tmp_path, "exercises:\n  - id: r\n    kind: reflectie\n    title: T\n    prompt: P\n")
     with pytest.raises(widgets.DataError, match="oefening 'bestaat-niet' bestaat niet"):
         widgets.find("bestaat-niet", tmp_path)
-
-
-def test_scan_has_at_least_two_statements_per_dimension(tmp_path):
-    path = write(tmp_path, """
-        exercises:
-          - id: s
-            kind: scan
-            title: T
-            dimensions:
-              - {id: d, name: D, laag: l, midden: m, hoog: h}
-              - {id: e, name: E, laag: l, midden: m, hoog: h}
-            statements:
-              - {id: s1, text: Ik, dimension: d}
-              - {id: s2, text: Ik ook, dimension: d}
-              - {id: s3, text: Ik, dimension: e}
-        """)
-    assert "dimensie 'e' heeft minder dan 2 stellingen" in error_of(path)
 
 
 def test_a_number_out_of_range_or_in_words_echoes_what_was_written(tmp_path):

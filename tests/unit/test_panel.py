@@ -14,30 +14,19 @@ panel = importlib.util.module_from_spec(spec)
 sys.modules["panel"] = panel  # dataclasses look their module up
 spec.loader.exec_module(panel)
 
+
+def question(letter: str, keys: list[str], distractors: list[str]) -> str:
+    """Question h1-q-<letter> of the chapter 1 quiz: its right options, then its wrong ones."""
+    options = [f'{{text: {text}, correct: true, feedback: "Juist."}}' for text in keys]
+    options += [f'{{text: {text}, feedback: "Niet juist."}}' for text in distractors]
+    head = f"      - id: h1-q-{letter}\n        text: Vraag {letter}?\n        read_more: x\n        goals: [g]\n"
+    return head + "        options:\n" + "".join(f"          - {option}\n" for option in options)
+
+
 DATA = {
-    "h1-een.yml": """
-exercises:
-  - id: h1-quiz
-    kind: quiz
-    title: Een
-    questions:
-      - id: h1-q-a
-        text: Vraag a?
-        read_more: x
-        goals: [g]
-        options:
-          - {text: Sleutel-a-tekst., correct: true, feedback: "Juist."}
-          - {text: Afleider-a-een., feedback: "Niet juist."}
-          - {text: Afleider-a-twee., feedback: "Niet juist."}
-      - id: h1-q-b
-        text: Vraag b?
-        read_more: x
-        goals: [g]
-        options:
-          - {text: Sleutel-b-een., correct: true, feedback: "Juist."}
-          - {text: Sleutel-b-twee., correct: true, feedback: "Juist."}
-          - {text: Afleider-b., feedback: "Niet juist."}
-""",
+    "h1-een.yml": "\nexercises:\n  - id: h1-quiz\n    kind: quiz\n    title: Een\n    questions:\n"
+    + question("a", ["Sleutel-a-tekst."], ["Afleider-a-een.", "Afleider-a-twee."])
+    + question("b", ["Sleutel-b-een.", "Sleutel-b-twee."], ["Afleider-b."]),
     "h2-twee.yml": """
 exercises:
   - id: h2-sort

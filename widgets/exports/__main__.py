@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
-from .._load import DataError
 from . import book, cartridge, gift, qti
 
 WRITERS = (
@@ -17,22 +14,19 @@ WRITERS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m widgets.exports", description="Vragenbanken voor leeromgevingen (QTI, Common Cartridge, GIFT)."
+    given = book.command_line(
+        argv,
+        "python -m widgets.exports",
+        "Vragenbanken voor leeromgevingen (QTI, Common Cartridge, GIFT).",
+        "de map voor de bestanden",
+        "er zijn geen vragenbanken gemaakt",
+        book.chapters,
     )
-    parser.add_argument("data", type=Path, help="de map met de oefeningen (data/)")
-    parser.add_argument("out", type=Path, help="de map voor de bestanden")
-    args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        print(f"Fout: de map {args.data} bestaat niet", file=sys.stderr)
+    if given is None:
         return 1
-    try:
-        chapters = book.chapters(args.data)
-    except DataError as error:
-        print(f"Fout in de oefeningen ({args.data}/), er zijn geen vragenbanken gemaakt:\n{error}", file=sys.stderr)
-        return 1
+    chapters, out = given
     for module, label in WRITERS:
-        target = args.out / module.FILENAME
+        target = out / module.FILENAME
         print(f"{module.write(chapters, target)} vragen geschreven naar {target} ({label})")
     return 0
 

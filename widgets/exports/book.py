@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .. import _markdown
 from .._load import DataError, load_all
 from .._schema import Casus, Exercise, Question, Sort, WithQuestions
 
 COURSE = "Integraal samenwerken"
+
+Made = TypeVar("Made")
 
 
 @dataclass(frozen=True)
@@ -97,3 +103,22 @@ def sort_feedback(sort: Sort) -> str:
         for i in sort.items
     )
     return f"<ul>{rows}</ul>"
+
+
+def command_line(
+    argv: Sequence[str] | None, prog: str, description: str, out_help: str, not_made: str, make: Callable[[Path], Made]
+) -> tuple[Made, Path] | None:
+    """DATA and OUT for an export command, and what make(DATA) gives: None, after a Dutch message
+    on stderr instead of a traceback, when DATA is missing or its exercises are wrong."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("data", type=Path, help="de map met de oefeningen (data/)")
+    parser.add_argument("out", type=Path, help=out_help)
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"Fout: de map {args.data} bestaat niet", file=sys.stderr)
+        return None
+    try:
+        return make(args.data), args.out
+    except DataError as error:
+        print(f"Fout in de oefeningen ({args.data}/), {not_made}:\n{error}", file=sys.stderr)
+        return None
