@@ -7,15 +7,18 @@ the worker's cache.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from chromium import serve
+from chromium import _Quiet, serve
 from drive import answer_questions, answer_scan, complete_every_widget
 from site_checks import Watched, assert_no_axe_violation, page_with, wait_until_ready
 from widgets._offline import write_service_worker
@@ -202,3 +205,47 @@ def test_switched_off_the_worker_removes_the_kept_copy(offline_context, built_si
         assert page.evaluate(left % OUR_CACHES) == 0, "the worker or its cache is still there"
     finally:
         server.shutdown()
+
+
+class _Failing(_Quiet):
+    """The site's host, which can be switched to answering every request with its own 503 page."""
+
+    failing = False
+
+    def do_GET(self) -> None:
+        if not _Failing.failing:
+            super().do_GET()
+            return
+        body = "<!doctype html><title>Onderhoud</title><h1>Even onderhoud</h1>".encode()
+        self.send_response(503)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_host_error_page_gives_way_to_the_kept_copy(offline_context, built_site, tmp_path):
+    """A 5xx answer (maintenance, an overloaded host) is treated as no network: the page read
+    before comes from the kept copy, exercises and all."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    write_service_worker(site)  # the worker as this checkout writes it
+    handler = functools.partial(_Failing, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        watched = Watched(offline_context.new_page(), url)
+        visit_once(watched, f"{url}/{ROOT_PAGE}")
+        page = watched.open(f"{url}/{WIDGET_PAGE}")  # read once: kept
+        page.locator("section.isw-widget[data-hydrated]").first.wait_for()
+        _Failing.failing = True
+        page = watched.page.context.new_page()
+        page.goto(f"{url}/{WIDGET_PAGE}?opnieuw")  # past the browser's HTTP cache, to the host
+        page.locator("section.isw-widget[data-hydrated]").first.wait_for(timeout=20000)
+        assert "Even onderhoud" not in page.content()
+        page.close()
+    finally:
+        _Failing.failing = False
+        server.shutdown()
+        server.server_close()

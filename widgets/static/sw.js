@@ -151,9 +151,11 @@ async function networkFirst(request, path) {
     return caches.open(CACHE).then((cache) => store(cache, keyOf(path), copy));
   }).catch(() => {});
   network.catch(() => {}); // when the kept copy was shown first, a later failure is no error
+  // A host's error page (a 5xx: maintenance, an overloaded server) is no better than no network.
+  const answer = network.then(async (response) => (response.status >= 500 ? ((await kept(path)) ?? response) : response));
   const slow = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS)).then(() => kept(path));
   try {
-    return (await Promise.race([network, slow])) ?? (await network);
+    return (await Promise.race([answer, slow])) ?? (await answer);
   } catch {
     return (await kept(path)) ?? Response.error();
   }
@@ -168,7 +170,7 @@ async function cacheFirst(request, path) {
   try {
     const response = await fetch(request);
     if (response.status === 200 && key) await store(cache, key, response.clone());
-    return response;
+    return response.status >= 500 ? ((await kept(path)) ?? response) : response;
   } catch {
     return (await kept(path)) ?? Response.error();
   }
