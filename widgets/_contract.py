@@ -91,6 +91,10 @@ def shared() -> dict[str, Any]:
         "record_fields": list(RECORD_FIELDS),
         "confidence": list(CONFIDENCE),
         "review_intervals": list(REVIEW_INTERVALS),
+        # what js/validate.js checks an imported or stored record against
+        "kinds": list(KINDS),
+        "scale_min": SCALE_MIN,
+        "scale_max": SCALE_MAX,
         "catalog_file": CATALOG_FILE,
         "widget_class": WIDGET_CLASS,
         "progress_line": PROGRESS_LINE,

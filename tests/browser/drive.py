@@ -149,3 +149,47 @@ def assert_remembered(page, kinds: dict[str, str]) -> None:
             assert widget.locator(".isw-option-feedback").count() == widget.locator("select").count()
         else:
             assert widget.locator("textarea").input_value() == REFLECTION
+
+
+# The quiz of chapter 1, as the learning, attack and learner tests drive it.
+CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
+QUIZ = "h1-quiz-definitie"
+REVIEW = "chapters/herhalen.html"
+RESULTS = "chapters/mijn-resultaten.html"
+
+STORED = """() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith("isw:"));
+  return key ? {key, raw: localStorage.getItem(key), data: JSON.parse(localStorage.getItem(key))} : null;
+}"""
+
+
+def stored(page) -> dict | None:
+    """The reader store's one record for this site, as localStorage holds it."""
+    return page.evaluate(STORED)
+
+
+def answer(page, widget, index: int, right: bool, confidence: str | None = None) -> str:
+    """Answer question `index` of a quiz by keyboard: a right or a wrong option, optionally
+    saying how sure; returns what the live region said."""
+    question = widget.locator("fieldset.isw-question").nth(index)
+    props = json.loads(widget.get_attribute("data-props"))
+    choice = [o["correct"] for o in props["questions"][index]["options"]].index(right)
+    question.locator(f".isw-option input[value='{choice}']").focus()
+    page.keyboard.press("Space")
+    if confidence:
+        question.locator(f"fieldset.isw-confidence input[value='{confidence}']").focus()
+        page.keyboard.press("Space")
+    tab_to(page, question.get_by_role("button", name="Controleer"))
+    page.keyboard.press("Enter")
+    widget.locator("fieldset.isw-question").nth(index).locator(".isw-result p").first.wait_for()
+    return status_of(widget)
+
+
+def open_and_answer(watched, url: str, right: bool, confidence: str | None = None):
+    """Open a chapter and answer the first question of its quiz; returns the page and what it said."""
+    page = watched.open(url)
+    return page, answer(page, page.locator(f"#{QUIZ}"), 0, right=right, confidence=confidence)
+
+
+def import_file(page, path) -> None:
+    page.locator("#isw-import-file").set_input_files(str(path))

@@ -13,12 +13,12 @@ import json
 
 import pytest
 
-from conftest import Watched
+from site_checks import Watched
 from site_checks import copies_on_one_host
 from helpers import BUILD_HTML
 from drive import status_of
-from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, open_and_answer, stored
-from test_widgets import BLOCK_STORAGE
+from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, open_and_answer, stored
+from site_checks import BLOCK_STORAGE
 
 TEAM = "chapters/team.html"
 PAYLOAD = "javascript:window.isw_pwned=1"

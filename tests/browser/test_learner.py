@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from conftest import Watched
+from site_checks import Watched
 from drive import answer_scan, status_of, tab_to
 from site_checks import MODES, set_mode
-from test_charts import chart_labels
-from test_learning import CHAPTER, QUIZ, RESULTS, REVIEW, answer
+from site_checks import chart_labels
+from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer
 
 WIDTHS = (390, 1280)
 SCAN_CHAPTER = "chapters/h3-integraal-bewustzijn.html"

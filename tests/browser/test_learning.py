@@ -10,7 +10,20 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from drive import REFLECTION, answer_reflection, status_of, tab_to
+from drive import (
+    CHAPTER,
+    QUIZ,
+    REFLECTION,
+    RESULTS,
+    REVIEW,
+    answer,
+    answer_reflection,
+    import_file,
+    open_and_answer,
+    status_of,
+    stored,
+    tab_to,
+)
 from site_checks import (
     BLOCK_STORAGE,
     Watched,
@@ -21,44 +34,7 @@ from site_checks import (
     wait_until_ready,
 )
 
-CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
-QUIZ = "h1-quiz-definitie"
-REVIEW = "chapters/herhalen.html"
-RESULTS = "chapters/mijn-resultaten.html"
 START = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
-
-STORED = """() => {
-  const key = Object.keys(localStorage).find((k) => k.startsWith("isw:"));
-  return key ? {key, raw: localStorage.getItem(key), data: JSON.parse(localStorage.getItem(key))} : null;
-}"""
-
-
-def stored(page) -> dict | None:
-    """The reader store's one record for this site, as localStorage holds it."""
-    return page.evaluate(STORED)
-
-
-def answer(page, widget, index: int, right: bool, confidence: str | None = None) -> str:
-    """Answer question `index` of a quiz by keyboard: a right or a wrong option, optionally
-    saying how sure; returns what the live region said."""
-    question = widget.locator("fieldset.isw-question").nth(index)
-    props = json.loads(widget.get_attribute("data-props"))
-    choice = [o["correct"] for o in props["questions"][index]["options"]].index(right)
-    question.locator(f".isw-option input[value='{choice}']").focus()
-    page.keyboard.press("Space")
-    if confidence:
-        question.locator(f"fieldset.isw-confidence input[value='{confidence}']").focus()
-        page.keyboard.press("Space")
-    tab_to(page, question.get_by_role("button", name="Controleer"))
-    page.keyboard.press("Enter")
-    widget.locator("fieldset.isw-question").nth(index).locator(".isw-result p").first.wait_for()
-    return status_of(widget)
-
-
-def open_and_answer(watched, url: str, right: bool, confidence: str | None = None):
-    """Open a chapter and answer the first question of its quiz; returns the page and what it said."""
-    page = watched.open(url)
-    return page, answer(page, page.locator(f"#{QUIZ}"), 0, right=right, confidence=confidence)
 
 
 def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context, site_url):
@@ -167,10 +143,6 @@ def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
         "el => [...el.querySelectorAll('svg text')].some(t => t.textContent === '1 van 1 goed')",
         arg=calibration.locator(".isw-chart").element_handle())
     watched.assert_clean()
-
-
-def import_file(page, path) -> None:
-    page.locator("#isw-import-file").set_input_files(str(path))
 
 
 def test_export_erase_import_restores_exactly_what_there_was(watched, site_url, tmp_path):

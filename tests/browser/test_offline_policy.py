@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from conftest import PAGES, WIDGET_PAGES, Watched
+from site_checks import PAGES, WIDGET_PAGES, Watched
 from helpers import BUILD_HTML
 
 FIRST = next((p for p in WIDGET_PAGES if 'data-kind="quiz"' in (BUILD_HTML / p).read_text(encoding="utf-8")), "")
