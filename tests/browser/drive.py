@@ -173,9 +173,12 @@ def answer(page, widget, index: int, right: bool, confidence: str | None = None)
     saying how sure; returns what the live region said."""
     question = widget.locator("fieldset.isw-question").nth(index)
     props = json.loads(widget.get_attribute("data-props"))
-    choice = [o["correct"] for o in props["questions"][index]["options"]].index(right)
-    question.locator(f".isw-option input[value='{choice}']").focus()
-    page.keyboard.press("Space")
+    options = props["questions"][index]["options"]
+    # Right: every right option (a "kies alle juiste" question needs them all); wrong: the first wrong one.
+    choices = [i for i, o in enumerate(options) if o["correct"]] if right else [[o["correct"] for o in options].index(False)]
+    for choice in choices:
+        question.locator(f".isw-option input[value='{choice}']").focus()
+        page.keyboard.press("Space")
     if confidence:
         question.locator(f"fieldset.isw-confidence input[value='{confidence}']").focus()
         page.keyboard.press("Space")
