@@ -15,6 +15,7 @@ from ._markdown import blocks, inline
 from ._pages import Page
 from ._props import render_template
 from ._schema import Casus, Exercise, Quiz, Sort
+from .exports.book import chapter_heading
 
 CHAPTER_FILE = re.compile(r"^h(\d+)-")
 """A chapter's data file, data/hN-short-name.yml; N is the chapter's number."""
@@ -30,16 +31,6 @@ def _in_book_order(stem: str) -> tuple[int, str]:
     """h2 before h10 (by number, not by text); files of no chapter last."""
     number = chapter_number(stem)
     return (number if number is not None else 1_000_000, stem)
-
-
-def _chapter_title(stem: str) -> str:
-    """The title of the chapter a data file belongs to (data/hN-x.yml -> chapters/hN-x.md)."""
-    chapter = data_dir().parent / "chapters" / f"{stem}.md"
-    if chapter.is_file():
-        for line in chapter.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    return stem
 
 
 def _options(question: Any) -> list[dict[str, Any]]:
@@ -79,7 +70,12 @@ def chapters() -> list[dict[str, Any]]:
         if entry is not None:
             grouped.setdefault(path.stem, []).append(entry)
     return [
-        {"number": chapter_number(stem) or "", "title": _chapter_title(stem), "page": stem, "exercises": grouped[stem]}
+        {
+            "number": chapter_number(stem) or "",
+            "title": chapter_heading(data_dir() / f"{stem}.yml"),
+            "page": stem,
+            "exercises": grouped[stem],
+        }
         for stem in sorted(grouped, key=_in_book_order)
     ]
 

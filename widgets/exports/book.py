@@ -43,13 +43,20 @@ def _toc_order(book: Path) -> list[str]:
     return [Path(f).name for f in re.findall(r"file:\s*(\S+)", toc.read_text(encoding="utf-8"))]
 
 
-def chapter_title(data_file: Path) -> str:
-    """'Hoofdstuk 2 Valkuilen' from the chapter's heading, the data file's name as fallback."""
+def chapter_heading(data_file: Path) -> str:
+    """The title of the chapter a data file belongs to (data/hN-x.yml -> chapters/hN-x.md's
+    `# ` heading), the data file's name as fallback."""
     chapter = data_file.parent.parent / "chapters" / f"{data_file.stem}.md"
-    title = data_file.stem
     if chapter.is_file():
         heading = re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.MULTILINE)
-        title = heading.group(1).strip() if heading else title
+        if heading:
+            return heading.group(1).strip()
+    return data_file.stem
+
+
+def chapter_title(data_file: Path) -> str:
+    """'Hoofdstuk 2 Valkuilen' from the chapter's heading, the data file's name as fallback."""
+    title = chapter_heading(data_file)
     number = re.match(r"h(\d+)-", data_file.stem)
     return f"Hoofdstuk {number.group(1)} {title}" if number else title
 
