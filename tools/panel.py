@@ -11,10 +11,13 @@ hold both.
     python tools/panel.py score ANSWERS [--seed N]
         scores an answers file against the keys, per chapter and overall, with chance beside it.
 
-Answers file (plain text, UTF-8): one line per question, `question-id: B`, or `question-id: B, D`
-for a question with more than one right answer ("kies alle juiste"). Blank lines and lines starting
-with `#` are ignored; a question that is missing counts as wrong. The letters are those of the panel
-file written with the same seed.
+The panel file names each question by a neutral label, its chapter and number (`h2-03`), not by
+its id: an id such as `h2-q-cijfers` beside the option "Vooral sturen op cijfers" gives the key away.
+
+Answers file (plain text, UTF-8): one line per question, `h2-03: B`, or `h2-03: B, D` for a question
+with more than one right answer ("kies alle juiste"); the question's id works in place of its label.
+Blank lines and lines starting with `#` are ignored; a question that is missing counts as wrong. The
+letters are those of the panel file written with the same seed.
 
 Chance: one option among n for a single-answer question (1/n); for a multiple-answer question, one
 non-empty subset among 2^n - 1 (a guesser who knows that at least one option is right and ticks any
@@ -49,6 +52,7 @@ class PanelQuestion:
     """One question as the panel sees it: the options in shuffled order, with the key letters."""
 
     id: str
+    label: str
     chapter: str
     exercise: str
     story: str | None
@@ -73,7 +77,11 @@ def shuffled(items: list[T], seed: int, key: str) -> list[T]:
 def panel_questions(data: Path, seed: int = DEFAULT_SEED) -> list[PanelQuestion]:
     """Every quiz, casus and sort question of the book, chapter by chapter in the order written."""
     found = widgets.load_all(data)
-    result = []
+    result: list[PanelQuestion] = []
+
+    def label(chapter: str) -> str:
+        return f"{chapter}-{sum(q.chapter == chapter for q in result) + 1:02d}"
+
     for exercise, path in sorted(found.values(), key=lambda pair: pair[1].name):
         chapter = path.stem.split("-")[0]
         story = getattr(exercise, "story", None)
@@ -82,6 +90,7 @@ def panel_questions(data: Path, seed: int = DEFAULT_SEED) -> list[PanelQuestion]
             result.append(
                 PanelQuestion(
                     question.id,
+                    label(chapter),
                     chapter,
                     exercise.title,
                     story,
@@ -98,6 +107,7 @@ def panel_questions(data: Path, seed: int = DEFAULT_SEED) -> list[PanelQuestion]
                 result.append(
                     PanelQuestion(
                         qid,
+                        label(chapter),
                         chapter,
                         exercise.title,
                         exercise.intro,
@@ -116,7 +126,7 @@ def markdown(questions: list[PanelQuestion], title: str) -> str:
         f"# {title}",
         "",
         "Kies bij elke vraag de letter van het beste antwoord; bij *kies alle juiste* één of meer letters.",
-        "Schrijf je antwoorden in een tekstbestand, één regel per vraag: `vraag-id: B` of `vraag-id: B, D`.",
+        "Schrijf je antwoorden in een tekstbestand, één regel per vraag: `h1-01: B` of `h1-01: B, D`.",
         "",
     ]
     exercise = story = None
@@ -128,7 +138,7 @@ def markdown(questions: list[PanelQuestion], title: str) -> str:
             lines += [q.story.strip(), ""]
         story = q.story
         hint = " *(kies alle juiste)*" if q.multiple else ""
-        lines += [f"**{q.id}**{hint}", "", q.text.strip(), ""]
+        lines += [f"**{q.label}**{hint}", "", q.text.strip(), ""]
         lines += [f"- {LETTERS[i]}. {text.strip()}" for i, text in enumerate(q.options)]
         lines.append("")
     return "\n".join(lines)
@@ -160,7 +170,7 @@ def read_answers(text: str) -> dict[str, frozenset[str]]:
             continue
         match = ANSWER_LINE.match(line)
         if not match:
-            raise AnswersError(f"regel {number}: '{line.strip()}' is niet 'vraag-id: B' of 'vraag-id: B, D'")
+            raise AnswersError(f"regel {number}: '{line.strip()}' is niet 'h1-01: B' of 'h1-01: B, D'")
         answers[match[1]] = frozenset(re.findall(r"[A-F]", match[2].upper()))
     return answers
 
@@ -181,9 +191,11 @@ class Score:
 
 def score(questions: list[PanelQuestion], answers: dict[str, frozenset[str]]) -> list[Score]:
     """Per chapter, then overall: how many answers match the key exactly, and what chance gives."""
-    unknown = sorted(set(answers) - {q.id for q in questions})
+    by_name = {name: q.id for q in questions for name in (q.label, q.id)}
+    unknown = sorted(set(answers) - set(by_name))
     if unknown:
-        raise AnswersError(f"onbekende vraag-id's: {', '.join(unknown)}")
+        raise AnswersError(f"onbekende vragen: {', '.join(unknown)}")
+    answers = {by_name[name]: letters for name, letters in answers.items()}
     groups = {
         chapter: [q for q in questions if q.chapter == chapter]
         for chapter in dict.fromkeys(q.chapter for q in questions)

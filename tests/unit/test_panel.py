@@ -52,11 +52,22 @@ def test_the_panel_file_shows_every_question_and_option_but_no_key_or_feedback(d
     written = panel.write(data, tmp_path / "out", seed=1)
     assert [p.name for p in written] == ["panel-alle-vragen.md", "panel-h1.md", "panel-h2.md"]
     text = written[0].read_text(encoding="utf-8")
-    for shown in ("h1-q-a", "h1-q-b", "h2-sort/i1", "Sleutel-a-tekst.", "Afleider-b.", "Pee", "Kuu"):
+    for shown in ("h1-01", "h1-02", "h2-01", "h2-02", "Sleutel-a-tekst.", "Afleider-b.", "Pee", "Kuu"):
         assert shown in text
-    for hidden in ("correct", "Juist.", "Niet juist.", "Omdat."):
+    # No key, no feedback, and no id: an id can name the answer ("h2-q-cijfers").
+    for hidden in ("correct", "Juist.", "Niet juist.", "Omdat.", "h1-q-a", "h2-sort"):
         assert hidden not in text
-    assert "h2-sort" not in written[1].read_text(encoding="utf-8")
+    assert "h2-01" not in written[1].read_text(encoding="utf-8")
+
+
+def test_answers_by_label_score_as_answers_by_id(data):
+    questions = panel.panel_questions(data, seed=3)
+    a = next(q for q in questions if q.id == "h1-q-a")
+    assert a.label == "h1-01"
+    by_label = panel.score(questions, panel.read_answers(f"h1-01: {''.join(a.keys)}"))
+    by_id = panel.score(questions, panel.read_answers(f"h1-q-a: {''.join(a.keys)}"))
+    assert by_label == by_id
+    assert (by_label[0].right, by_label[0].total) == (1, 2)
 
 
 def test_the_order_is_fixed_by_the_seed_and_the_keys_follow_the_shuffle(data):
