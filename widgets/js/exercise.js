@@ -360,7 +360,7 @@ function renderScan(el, props, model) {
   function save() {
     const rows = profile(props, scores);
     parts.keep({ scores }, { profile: rows.map(({ id, name, mean, band }) => ({ id, name, mean, band })) });
-    showProfile(rows);
+    showProfile(profile(props, scores)); // as kept: the store may have drawn other scores (another tab's)
   }
 
   /** @param {import("./logic.js").ProfileRow[]} rows */
