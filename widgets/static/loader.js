@@ -9,6 +9,8 @@
 //   set(name, value)     changes a value and calls the "change:<name>" listeners
 //   on(event, callback) / off(event, callback?)
 //   save_changes()       keeps the record below; answers === null erases it
+//   follow(saved)        the loader's own, not anywidget's: draw what the store holds now (another
+//                        tab saved or erased), through "change:answers"
 //
 // The reader store (js/store.js) keeps one record per site; in it, one saved record per
 // exercise, whose fields are RECORD_FIELDS in widgets/_contract.py:
