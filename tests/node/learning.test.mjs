@@ -96,6 +96,38 @@ describe("the reader store", () => {
     assert.ok(erased.erased);
   });
 
+  it("keeps from a tab's save only what it changed since it last drew, after another tab's save or an erase", () => {
+    const at = "2026-11-02T09:00:00.000Z";
+    const plain = (value) => JSON.parse(JSON.stringify(value)); // the store's maps have no prototype
+    const scan = (scores, saved = at) => ({ kind: "scan", title: "S", page: "/h1.html", fingerprint: "s", saved,
+      answers: { scores }, result: { profile: [] } });
+    store.write("scan", scan({ a: 1, b: 2 }));
+    const drawn = store.read("scan"); // what a second tab shows
+    store.write("scan", scan({ a: 1, b: 2, c: 3 }), drawn); // this tab adds c
+    store.write("scan", scan({ a: 5, b: 2 }), drawn); // the other tab, not yet redrawn, changes a
+    assert.deepEqual(plain(store.read("scan").answers.scores), { a: 5, b: 2, c: 3 }, "neither tab's change is lost");
+    assert.equal(store.read("scan").result, null, "a profile of other scores is not kept");
+
+    const before = store.read("scan");
+    store.clear();
+    store.write("scan", scan({ a: 5, b: 2, c: 4 }), before); // a tab that still shows the erased scores
+    assert.deepEqual(plain(store.read("scan").answers.scores), { c: 4 }, "only the change after the erase");
+
+    const reflection = (text) => ({ kind: "reflectie", title: "R", page: "/h1.html", fingerprint: "r", saved: at,
+      answers: { text }, result: { words: 1 } });
+    store.write("sort", { kind: "sort", title: "T", page: "/h1.html", fingerprint: "t", saved: at,
+      answers: { placed: { x: "k1" }, checked: false }, result: null }, null);
+    store.write("reflectie", reflection("eerst"), null);
+    const sortDrawn = store.read("sort");
+    const textDrawn = store.read("reflectie");
+    store.clear();
+    store.write("sort", { ...sortDrawn, answers: { placed: { x: "k1", y: "k2" }, checked: false } }, sortDrawn);
+    store.write("reflectie", reflection("eerst en meer"), textDrawn);
+    assert.deepEqual(plain(store.read("sort").answers), { placed: { y: "k2" }, checked: false });
+    assert.equal(store.read("reflectie").answers.text, "eerst en meer", "a text is one answer: the tab's whole");
+    assert.deepEqual(plain(store.read("reflectie").result), { words: 1 });
+  });
+
   it("says when it could not keep anything, and keeps a damaged record aside before writing", () => {
     localStorage.setItem(KEY, "{niet json");
     assert.deepEqual(Object.keys(store.all()), []);

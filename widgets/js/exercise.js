@@ -9,7 +9,7 @@
 // where no relative import resolves).
 
 import {
-  encodeProfile, isCorrect, newSeed, profile, questionScore, shuffledOrder, chartRows,
+  encodeProfile, isCorrect, newSeed, profile, questionScore, same, shuffledOrder, chartRows,
 } from "./logic.js";
 import {
   announce, button, checkOrRetry, copyText, download, fill, h, number, scoreLine, showScore, statusRegion,
@@ -26,12 +26,15 @@ import {
  * The parts every exercise shares: heading, live region, score line and toolbar.
  * On the site, `el` already holds the heading and the static form (for readers without
  * JavaScript, and for print); they stay, and the interactive form goes beside them.
+ * `keep` sets and saves this exercise's answers and result; answers changed elsewhere (another
+ * tab of the site, the kernel in Jupyter) come to `redraw`, never saved back from here.
  * @param {HTMLElement} el
  * @param {CommonProps} props
  * @param {Model} model
  * @param {() => void} onReset
+ * @param {(answers: any) => void} redraw
  */
-function frame(el, props, model, onReset) {
+function frame(el, props, model, onReset, redraw) {
   const title = el.querySelector(":scope > .isw-title") ??
     h("h3", { class: "isw-title", id: `${props.id}-title` }, props.title);
   const staticForm = el.querySelector(":scope > .isw-static");
@@ -40,10 +43,28 @@ function frame(el, props, model, onReset) {
   el.classList.add("isw-widget", `isw-${props.kind}`, "isw-hydrated");
   const status = statusRegion();
   const score = scoreLine();
+  /** What this exercise last kept or drew: a change to the same answers is no news. */
+  let shown = model.get("answers");
+  let own = false;
+  /** @param {unknown} answers @param {unknown} result @returns {unknown} the store's outcome on the site */
+  const keep = (answers, result) => {
+    own = true;
+    try {
+      model.set("answers", answers);
+      model.set("result", result);
+    } finally {
+      own = false;
+    }
+    shown = answers;
+    return model.save_changes();
+  };
+  model.on("change:answers", (/** @type {unknown} */ answers) => {
+    if (own || same(answers, shown)) return;
+    shown = answers;
+    redraw(answers);
+  });
   const toolbar = h("div", { class: "isw-toolbar" }, button("Opnieuw beginnen", () => {
-    model.set("answers", null);
-    model.set("result", null);
-    model.save_changes();
+    keep(null, null);
     onReset();
     announce(status, "Je antwoorden zijn gewist. Je kunt opnieuw beginnen.");
   }, true));
@@ -61,7 +82,7 @@ function frame(el, props, model, onReset) {
   }
   // On Herhalen a question stands alone: its chapter keeps the reset and the link.
   live.append(body, score, status, ...(props.review ? [] : [toolbar]));
-  return { body, status, score };
+  return { body, status, score, keep };
 }
 
 /** Said where the author changed what a reader had answered (its fingerprint differs). */
@@ -132,14 +153,31 @@ function renderQuestions(el, props, model) {
     answers = {};
     model.set("seed", newSeed()); // a fresh start may bring a fresh order
     draw();
+  }, (/** @type {{questions?: Record<string, QuestionAnswer>} | null} */ now) => {
+    answers = now?.questions ?? {};
+    draw(unchecked());
   });
 
   function save() {
     const { correct, answered, total } = questionScore(props.questions, answers);
-    model.set("answers", { questions: answers });
-    model.set("result", { score: correct, total, answered });
-    model.save_changes();
+    parts.keep({ questions: answers }, { score: correct, total, answered });
     score();
+  }
+
+  /** Options and certainty chosen but not yet checked: they stay when the questions are drawn
+   * anew from another tab's save. @returns {Map<string, QuestionAnswer>} */
+  function unchecked() {
+    const chosen = new Map();
+    for (const q of props.questions) {
+      const base = `${props.id}-${q.id}`;
+      /** @param {string} name */
+      const picked = (name) => [...parts.body.querySelectorAll(`input[name="${name}"]:checked:not(:disabled)`)]
+        .map((input) => /** @type {HTMLInputElement} */ (input).value);
+      const options = picked(base).map(Number);
+      const [confidence] = picked(`${base}-confidence`);
+      if (options.length || confidence) chosen.set(q.id, { chosen: options, checked: false, confidence });
+    }
+    return chosen;
   }
 
   function score() {
@@ -148,17 +186,21 @@ function renderQuestions(el, props, model) {
       (answered < total ? ` (${answered} beantwoord).` : "."));
   }
 
-  function draw() {
-    fill(parts.body, ...props.questions.map((q, index) => question(q, index)));
+  function draw(pending = new Map()) {
+    fill(parts.body, ...props.questions.map((q, index) => question(q, index, pending.get(q.id))));
     score();
   }
 
-  /** @param {import("./types.js").Question} q @param {number} index @returns {HTMLFieldSetElement} */
-  function question(q, index) {
+  /**
+   * @param {import("./types.js").Question} q @param {number} index
+   * @param {QuestionAnswer} [pending]  chosen here, not yet checked
+   * @returns {HTMLFieldSetElement}
+   */
+  function question(q, index, pending) {
     const base = `${props.id}-${q.id}`;
     // On Herhalen each card holds one question: its number is the card's place in the list.
     const [place, of] = props.position ?? [index + 1, props.questions.length];
-    const state = answers[q.id] ?? { chosen: [], checked: false };
+    const state = (answers[q.id]?.checked ? null : pending) ?? answers[q.id] ?? { chosen: [], checked: false };
     // The host names the questions whose saved answer was for an older version of them.
     const changed = !answers[q.id] && (model.get("changed") ?? []).includes?.(q.id);
     const hint = h("p", { class: "isw-hint", id: `${base}-hint` }, q.multiple ? HOW_SCORED.multiple : HOW_SCORED.single);
@@ -269,7 +311,8 @@ function confidenceSaid(level, good, levels) {
 function renderScan(el, props, model) {
   /** @type {Record<string, number>} */
   let scores = model.get("answers")?.scores ?? {};
-  const parts = frame(el, props, model, () => { scores = {}; draw(); });
+  const parts = frame(el, props, model, () => { scores = {}; draw(); },
+    (/** @type {{scores?: Record<string, number>} | null} */ now) => { scores = now?.scores ?? {}; draw(); });
   const low = props.scale_min;
   const high = props.scale_max;
   const table = h("table", { class: "isw-profile-table" });
@@ -316,10 +359,8 @@ function renderScan(el, props, model) {
 
   function save() {
     const rows = profile(props, scores);
-    model.set("answers", { scores });
-    model.set("result", { profile: rows.map(({ id, name, mean, band }) => ({ id, name, mean, band })) });
-    model.save_changes();
-    showProfile(rows);
+    parts.keep({ scores }, { profile: rows.map(({ id, name, mean, band }) => ({ id, name, mean, band })) });
+    showProfile(profile(props, scores)); // as kept: the store may have drawn other scores (another tab's)
   }
 
   /** @param {import("./logic.js").ProfileRow[]} rows */
@@ -392,13 +433,12 @@ function renderScan(el, props, model) {
 function renderSort(el, props, model) {
   /** @type {{placed: Record<string, string>, checked: boolean}} */
   let state = model.get("answers") ?? { placed: {}, checked: false };
-  const parts = frame(el, props, model, () => { state = { placed: {}, checked: false }; draw(); });
+  const parts = frame(el, props, model, () => { state = { placed: {}, checked: false }; draw(); },
+    (/** @type {typeof state | null} */ now) => { state = now ?? { placed: {}, checked: false }; draw(); });
   const correctCount = () => props.items.filter((item) => state.placed[item.id] === item.category).length;
 
   function save() {
-    model.set("answers", state);
-    model.set("result", state.checked ? { score: correctCount(), total: props.items.length } : null);
-    model.save_changes();
+    parts.keep(state, state.checked ? { score: correctCount(), total: props.items.length } : null);
   }
 
   function check() {
@@ -454,7 +494,8 @@ function renderSort(el, props, model) {
 
 /** @param {HTMLElement} el @param {CommonProps} props @param {Model} model */
 function renderReflection(el, props, model) {
-  const parts = frame(el, props, model, () => { area.value = ""; printed.textContent = ""; saved.textContent = ""; });
+  const parts = frame(el, props, model, () => { area.value = ""; printed.textContent = ""; saved.textContent = ""; },
+    (/** @type {{text?: string} | null} */ now) => elsewhere(now?.text ?? ""));
   const id = `${props.id}-text`;
   const area = h("textarea", { id, rows: 7, class: "isw-textarea" });
   area.value = model.get("answers")?.text ?? "";
@@ -466,12 +507,29 @@ function renderReflection(el, props, model) {
     clearTimeout(timer);
     timer = undefined;
     const text = area.value;
-    model.set("answers", text ? { text } : null);
-    model.set("result", text ? { words: text.trim().split(/\s+/).filter(Boolean).length } : null);
     // The site's store says whether it was kept (loader.js); Jupyter's model says nothing.
-    const outcome = /** @type {{ok?: boolean, text?: string} | undefined} */ (model.save_changes());
+    const outcome = /** @type {{ok?: boolean, text?: string} | undefined} */ (parts.keep(text ? { text } : null,
+      text ? { words: text.trim().split(/\s+/).filter(Boolean).length } : null));
     saved.textContent = outcome?.ok === false ? String(outcome.text) : "Bewaard in deze browser.";
   };
+  /**
+   * The text changed elsewhere (another tab saved or erased it). What the reader is typing
+   * here and has not yet been kept stays, and is kept in a moment as always: the newest typing
+   * wins, and the reader is told. Otherwise the field shows the other tab's text.
+   * @param {string} text
+   */
+  function elsewhere(text) {
+    if (text === area.value) return;
+    const said = timer !== undefined
+      ? "Let op: in een ander tabblad is dit antwoord intussen veranderd. Hier blijft staan wat je nu typt; dat wordt bewaard en vervangt de tekst uit het andere tabblad."
+      : "Bijgewerkt: in een ander tabblad is dit antwoord veranderd. Hier staat nu die tekst.";
+    if (timer === undefined) {
+      area.value = text;
+      printed.textContent = text;
+    }
+    saved.textContent = said;
+    announce(parts.status, said);
+  }
   area.addEventListener("input", () => {
     printed.textContent = area.value;
     clearTimeout(timer);

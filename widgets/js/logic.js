@@ -13,6 +13,21 @@ import { dict, isSafeKey, teamLines } from "./validate.js";
  */
 
 /**
+ * Equal as stored data (JSON values), whatever the order of keys: a record read back from the
+ * store is a checked copy (validate.js), its keys in another order than the exercise wrote them.
+ * @param {unknown} a @param {unknown} b
+ * @returns {boolean}
+ */
+export function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && same(/** @type {any} */ (a)[key], /** @type {any} */ (b)[key]));
+}
+
+/**
  * Right when the chosen options (authored indices) are exactly the correct ones.
  * @param {{options: {correct: boolean}[]}} question
  * @param {number[]} chosen

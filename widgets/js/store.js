@@ -10,9 +10,10 @@
 // A saved quiz or casus question carries the fingerprint of the question it answers; an
 // answer whose fingerprint no longer matches (the author changed the question) never counts.
 
+import { same } from "./logic.js";
 import { checkRecord, dict, FORMAT, isObject } from "./validate.js";
 
-export { FORMAT };
+export { FORMAT, same };
 const DAY = 24 * 60 * 60 * 1000;
 
 /** @typedef {import("./types.js").SavedExercise} SavedExercise */
@@ -111,6 +112,52 @@ function afterErase(saved, erased) {
     if (!state.at || Date.parse(state.at) >= Date.parse(erased)) kept[id] = state;
   }
   return { ...saved, answers: { ...saved.answers, questions: kept } };
+}
+
+/**
+ * A tab's save on top of what is stored now. `base` is the stored exercise the tab last drew
+ * (null: none). When the store still holds it, the tab's copy is the newest and goes in whole.
+ * When another tab saved or erased since, only what this tab changed since `base` goes in, per
+ * entry of its answers (a question, a statement's score, an item's place, the text, the check),
+ * and every other entry is what is stored: never an older state, never an erased answer back.
+ * A result that no longer fits the answers is dropped (quiz results are counted anew from the
+ * answers, learning.js; a scan or sort gets its result again with its next change).
+ * @param {SavedExercise | undefined} stored
+ * @param {SavedExercise} mine
+ * @param {SavedExercise | null} base
+ * @returns {SavedExercise}
+ */
+export function rebased(stored, mine, base) {
+  if (same(stored?.answers, base?.answers)) return mine;
+  const answers = changedEntries(stored?.answers ?? {}, base?.answers ?? {}, mine.answers ?? {});
+  const result = same(answers, mine.answers) || answers.questions ? mine.result
+    : stored && same(answers, stored.answers) ? stored.result : null;
+  return { ...mine, answers, result };
+}
+
+/**
+ * `stored` with what changed from `base` to `mine`: a map of answers (questions, scores,
+ * placed) entry by entry, each entry whole; any other field (a text, a sort's check) whole.
+ * @param {Record<string, any>} stored @param {Record<string, any>} base @param {Record<string, any>} mine
+ */
+function changedEntries(stored, base, mine) {
+  const out = dict();
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(mine)])) {
+    if (isObject(mine[field]) || isObject(stored[field])) {
+      const [now, was, tab] = [stored, base, mine].map((answers) => (isObject(answers[field]) ? answers[field] : {}));
+      out[field] = dict();
+      for (const key of new Set([...Object.keys(now), ...Object.keys(tab)])) {
+        const value = same(tab[key], was[key]) ? now[key] : tab[key];
+        if (value !== undefined) out[field][key] = value;
+      }
+      continue;
+    }
+    // Not changed here: what is stored; a field the store lacks (after an erase) the tab's own,
+    // so the answers keep their shape (a sort's `checked`).
+    const value = same(mine[field], base[field]) && field in stored ? stored[field] : mine[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
 }
 
 /** @typedef {{ok: true} | {ok: false, reason: "full" | "blocked" | "memory", text: string}} Outcome */
@@ -243,13 +290,15 @@ export function openStore(key, rules, base = "/") {
     /** @param {string} id */
     read: (id) => load().exercises[id] ?? null,
     /**
-     * Keep one exercise, merged per answer with what is stored (another tab's newer answers
-     * stay; this tab's answers from before an erase do not come back).
-     * @param {string} id @param {SavedExercise} saved
+     * Keep one exercise. With `base` (a page's exercise: the stored one it last drew, null for
+     * none), only what the reader changed since goes over what is stored now (rebased). Without
+     * (an answer from Herhalen or the learning platform), merged per answer with what is stored:
+     * another tab's newer answers stay, answers from before an erase do not come back.
+     * @param {string} id @param {SavedExercise} saved @param {SavedExercise | null} [base]
      */
-    write: (id, saved) => save((data) => {
+    write: (id, saved, base) => save((data) => {
       const before = data.exercises[id];
-      const after = mergedExercise(before, afterErase(saved, data.erased));
+      const after = base === undefined ? mergedExercise(before, afterErase(saved, data.erased)) : rebased(before, saved, base);
       schedule(data.review, id, before, after, intervals);
       data.exercises[id] = after;
       return data;

@@ -9,6 +9,8 @@
 //   set(name, value)     changes a value and calls the "change:<name>" listeners
 //   on(event, callback) / off(event, callback?)
 //   save_changes()       keeps the record below; answers === null erases it
+//   follow(saved)        the loader's own, not anywidget's: draw what the store holds now (another
+//                        tab saved or erased), through "change:answers"
 //
 // The reader store (js/store.js) keeps one record per site; in it, one saved record per
 // exercise, whose fields are RECORD_FIELDS in widgets/_contract.py:
@@ -28,7 +30,7 @@
 // A static import, so this module runs with the reader store at hand as soon as the page is
 // parsed (the build adds the store's version stamp to this specifier, widgets/sphinx_ext.py):
 // one more round of `await import()` put every exercise behind the theme's DOMContentLoaded work.
-import { isChanged, openStore, storeKey } from "./store.js";
+import { isChanged, openStore, same, storeKey } from "./store.js";
 
 /** @typedef {import("../js/types.js").SavedExercise} SavedExercise */
 /** @typedef {import("../js/types.js").Props} Props */
@@ -103,20 +105,36 @@ export function current(props, saved) {
  * @param {any} props  an exercise's (widgets/_props.py)
  * @param {SavedExercise | null} saved
  * @param {{write(id: string, saved: SavedExercise): unknown, remove(id: string): unknown}} [target]
- * @returns {import("../js/types.js").Model}
+ * @returns {import("../js/types.js").Model & {follow: (next: SavedExercise | null) => void}}
  */
 export function createModel(props, saved, target = store) {
   // No seed yet: the exercise draws one (with storage blocked, too, so options are shuffled).
   /** @type {Record<string, any>} */
   const state = { props, ...current(props, saved), seed: saved?.seed ?? null };
+  /** The stored exercise these answers were last drawn from or saved as: a save then changes
+   * only what the reader changed since (store.js `rebased`). */
+  let base = saved;
   /** @type {Map<string, Function[]>} */
   const listeners = new Map();
+  /** @param {string} name @param {unknown} value */
+  const set = (name, value) => {
+    state[name] = value;
+    for (const callback of listeners.get(`change:${name}`) ?? []) callback(value);
+  };
+  /** Draw what the store holds now (another tab saved or erased; or this save was rebased):
+   * the exercise redraws on "change:answers". @param {SavedExercise | null} next */
+  const follow = (next) => {
+    base = next;
+    const now = current(props, next);
+    if (same(now.answers, state.answers)) return;
+    state.changed = now.changed;
+    set("result", now.result);
+    set("answers", now.answers);
+  };
   return {
     get: (name) => state[name],
-    set(name, value) {
-      state[name] = value;
-      for (const callback of listeners.get(`change:${name}`) ?? []) callback(value);
-    },
+    set,
+    follow,
     on(event, callback) {
       listeners.set(event, [...(listeners.get(event) ?? []), callback]);
     },
@@ -126,17 +144,32 @@ export function createModel(props, saved, target = store) {
     },
     /** Returns the store's outcome (anywidget's returns nothing): exercise.js says "niet bewaard" by it. */
     save_changes() {
-      if (state.answers === null) return target.remove(props.id);
+      if (state.answers === null) {
+        base = null;
+        return target.remove(props.id);
+      }
       /** @type {Record<string, unknown>} */
       const values = { kind: props.kind, title: props.title, page: location.pathname,
         fingerprint: props.answers_fingerprint, answers: state.answers, result: state.result, seed: state.seed,
         saved: new Date().toISOString() };
       const record = Object.fromEntries(CONTRACT.record_fields.map((field) => [field, values[field]]));
-      return target.write(props.id, /** @type {SavedExercise} */ (record));
+      if (target !== store) return target.write(props.id, /** @type {SavedExercise} */ (record));
+      const outcome = store.write(props.id, /** @type {SavedExercise} */ (record), base);
+      if (outcome.ok) follow(store.read(props.id));
+      return outcome;
     },
     send() {},
   };
 }
+
+/** The exercises on this page by id, with their models: each follows what another tab saves
+ * or erases, so no tab goes on showing (and later saving) an older state. */
+const followed = new Map();
+store.subscribe((outcome) => {
+  if (outcome !== null) return;
+  const exercises = store.all();
+  for (const [id, model] of followed) model.follow(exercises[id] ?? null);
+});
 
 /** Make every exercise on the page interactive. */
 export async function hydrate(root = document) {
@@ -149,7 +182,9 @@ export async function hydrate(root = document) {
   for (const section of sections) {
     try {
       const props = JSON.parse(section.dataset.props ?? "");
-      widget.render({ model: createModel(props, store.read(props.id)), el: section });
+      const model = createModel(props, store.read(props.id));
+      widget.render({ model, el: section });
+      followed.set(props.id, model);
       section.dataset.hydrated = "true";
     } catch (error) {
       console.error(`Oefening ${section.id || "(zonder id)"} kon niet starten`, error);
