@@ -3,6 +3,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
+# Two pytest workers (pytest-xdist) where the tests wait on other processes (book builds, kernels,
+# Chromium): on 2 cores that halves those parts. `make test XDIST=` runs everything in one process.
+XDIST ?= -n 2
 
 # The folders `make lint` checks with ruff (lint and format) and mypy.
 LINTED := widgets tools
@@ -69,7 +72,7 @@ lint: $(VENV)/.test node_modules/.installed
 # One pytest run per folder: each prints its own time (README, Tests).
 unit: $(VENV)/.test
 	$(PY) -m pytest tests/unit
-	$(PY) -m pytest tests/errors
+	$(PY) -m pytest $(XDIST) tests/errors
 
 ## node-tests: the browser code's pure logic, and that the committed bundles are current
 node-tests: $(VENV)/.test node_modules/.installed  # the contract scan asks the project's Python
@@ -80,11 +83,11 @@ bundle: node_modules/.installed
 	node tools/bundle.mjs
 
 nbval: $(VENV)/.test
-	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider _build/jupyter_execute
+	JUPYTER_DEFAULT_PROVISIONER_NAME=integraal-ipc $(PY) -m pytest --nbval --nbval-current-env -p no:cacheprovider $(XDIST) --dist loadfile _build/jupyter_execute
 
 browser-tests: $(VENV)/.test node_modules/.installed
 	$(PY) -m pytest tests/build
-	$(PY) -m pytest tests/browser
+	$(PY) -m pytest $(XDIST) --dist loadgroup tests/browser
 
 clean:
 	rm -rf _build

@@ -23,6 +23,19 @@ sys.path.insert(0, str(ROOT / "tools"))
 from chromium import launch, serve  # tools/chromium.py
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make browser-tests` runs two workers, --dist loadgroup) the tests that
+    share a module-scoped fixture stay on one worker: test_every_page's tests of one page share
+    its one visit, and a module's shared state (test_csp's reader, the PDFs, the SCORM platform)
+    is made once and seen in order. Every other test goes to whichever worker is free."""
+    for item in items:
+        shared = [name for name, defs in item._fixtureinfo.name2fixturedefs.items() if defs[-1].scope == "module"]
+        if shared:
+            params = getattr(item, "callspec", None)
+            keys = [str(params.params[name]) for name in shared if params and name in params.params]
+            item.add_marker(pytest.mark.xdist_group(" ".join([item.module.__name__, *keys])))
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     server, url = serve(built_site)

@@ -200,3 +200,12 @@ def test_every_reader_page_passes(visit, check):
 @pytest.mark.parametrize("visit", WIDGET_PAGES, indirect=True)
 def test_every_widget_by_keyboard_announced_and_remembered(visit):
     assert visit.result("answered")
+
+
+def test_the_focus_check_finds_a_jump_back_and_a_positive_tabindex(context):
+    """The focus check can fail: a tabindex of 1 takes the focus first, then back up the page."""
+    page = context.new_page()
+    page.set_content("<main>" + "".join(f"<button>{n}</button>" for n in range(6)) + '<a href="#" tabindex="1">x</a></main>')
+    problems = focus_problems(page)
+    assert any(p.startswith("tabindex > 0") for p in problems), problems
+    assert "focus jumped back to <button>0</button>" in problems, problems
