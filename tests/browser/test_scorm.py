@@ -25,7 +25,6 @@ from helpers import ROOT, site_pages
 from scorm_schema import manifest_schema
 from widgets.exports import scorm
 
-PORT = 8107  # this test's own server for the package and the platform page
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 CHAPTER = "chapters/h7-van-zeggen-naar-doen.html"  # every kind of exercise, the most answers
 TEXT = "Ik bel morgen de wijkverpleging."
@@ -60,7 +59,7 @@ def platform(built_site, tmp_path_factory):
     assert named == names - {"imsmanifest.xml"}, "the real package names exactly its files"
     (folder / "index.html").write_text(PLATFORM, encoding="utf-8")
     shutil.copy(RUNTIME, folder / "scorm12.min.js")
-    server, url = serve(folder, PORT)
+    server, url = serve(folder)  # a free port: runs side by side never collide
     yield url
     server.shutdown()
     server.server_close()
