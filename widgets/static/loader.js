@@ -173,7 +173,7 @@ store.subscribe((outcome) => {
 
 /** Make every exercise on the page interactive. */
 export async function hydrate(root = document) {
-  const sections = [...root.querySelectorAll("section.isw-widget[data-props]")]
+  const sections = [...root.querySelectorAll(`section.${CONTRACT.widget_class}[data-props]`)]
     .filter((section) => section instanceof HTMLElement);
   if (sections.length === 0) return;
   const { default: widget } = await import(`./exercise.js${VERSION}`);
