@@ -295,7 +295,7 @@ def load(browser: Browser, url: str, ours: bool, scroll: bool = False, profile: 
     origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
     finished: list[Request] = []
     foreign: list[str] = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108 (Playwright cannot tag a builtin method)
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
     if profile:
         cdp = context.new_cdp_session(page)
