@@ -58,6 +58,7 @@ CHART = ".isw-chart, .isw-figure"
 VEGA = re.compile(r"/_static/widgets/vega[^/]*\.js$")
 WIDGETS = "/_static/widgets/"
 EDIT_MARKER = "Benchmarkwijziging"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = ROOT / "tools" / "bench" / "node_modules" / ".bin" / "lighthouse"
 COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt"}
 BUILD_BUDGET_S = 150
@@ -294,7 +295,7 @@ def load(browser: Browser, url: str, ours: bool, scroll: bool = False, profile: 
     origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
     finished: list[Request] = []
     foreign: list[str] = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108 (Playwright cannot tag a builtin method)
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((origin, "data:", "blob:")) else None)
     if profile:
         cdp = context.new_cdp_session(page)
@@ -417,7 +418,7 @@ def serve_compressed(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def lighthouse(url: str, categories: str = "performance,accessibility,best-practices") -> dict[str, Any] | None:
+def lighthouse(url: str, categories: str = "performance,accessibility,best-practices,seo") -> dict[str, Any] | None:
     """Lighthouse's mobile scores (0-100) and first contentful paint of one page, or None."""
     browser = chromium_path()
     if not LIGHTHOUSE.exists() or browser is None:
@@ -444,7 +445,7 @@ def lighthouse(url: str, categories: str = "performance,accessibility,best-pract
     audits = report["audits"]
     failed = [
         ref["id"]
-        for name in ("accessibility", "best-practices")
+        for name in ("accessibility", "best-practices", "seo")
         if name in report["categories"]
         for ref in report["categories"][name]["auditRefs"]
         if ref["weight"] > 0 and (audits[ref["id"]]["score"] is not None) and audits[ref["id"]]["score"] < 1
@@ -471,7 +472,7 @@ def lighthouse_figures(
     results = {}
     for path in pages:
         result = lighthouse(
-            f"{base}/{path}", "performance" if only_performance else "performance,accessibility,best-practices"
+            f"{base}/{path}", "performance" if only_performance else "performance,accessibility,best-practices,seo"
         )
         if result is None:
             note(f"Lighthouse failed on {path}")
@@ -480,6 +481,8 @@ def lighthouse_figures(
     if not results:
         emit(name, "n/a: Lighthouse failed on every page")
         return
+    for path, result in results.items():  # per page: a low figure can be rerun alone
+        note(f"{path}: " + ", ".join(f"{c} {result[c]}" for c in CATEGORIES if c in result))
     worst = min(results, key=lambda p: results[p]["performance"])
     low = results[worst]
     if target is None:  # the plain book: for comparison only
@@ -490,7 +493,7 @@ def lighthouse_figures(
         f"lowest on {worst}: first contentful paint {low['fcp_s']:.1f} s, largest {low['lcp_s']:.1f} s; "
         f"median over {len(results)} pages {statistics.median(r['performance'] for r in results.values())}"
     )
-    for category in () if only_performance else ("accessibility", "best-practices"):
+    for category in () if only_performance else CATEGORIES[1:]:
         page = min(results, key=lambda p: results[p][category])
         score = results[page][category]
         emit(f"{name}_{category.replace('-', '_')}_min", score, *(() if target is None else ("100", score >= 100)))

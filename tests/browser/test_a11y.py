@@ -1,7 +1,8 @@
 """Accessibility (WCAG 2.2 AA) in a real browser: what the page-wide checks cannot see alone.
 
 The page-wide checks run on every page in test_every_page.py, in one visit per page: axe-core
-(from npm, see package.json) with the WCAG 2.0, 2.1 and 2.2 A/AA rules in light and dark mode,
+(from npm, see package.json) with all its rules (WCAG 2.0-2.2 A/AA and best practice; what it
+leaves for review must be on site_checks.REVIEWED) in light mode and its colour rules in dark mode,
 pa11y with HTML_CodeSniffer (WCAG2AA) as a second engine, the size of every control (2.5.8),
 the focus order and its visibility, and reflow at 320 CSS pixels. Here: that each of those
 checks can fail, the skip link, focus never under a sticky header tabbing back up a long page
@@ -18,12 +19,14 @@ import pytest
 from helpers import BUILD_HTML
 from site_checks import (
     ALL_PAGES,
+    CHART_CONTRAST,
     FOCUS_STATE,
     PAGES,
     SMALL_TARGETS,
     WIDGET_PAGES,
     Watched,
     axe,
+    axe_problems,
     page_with,
     wait_until_ready,
 )
@@ -56,6 +59,36 @@ def test_axe_does_find_a_violation(watched, site_url):
     page = watched.open(f"{site_url}/{PAGES[0]}")
     page.evaluate("document.querySelector('main').append(document.createElement('img'))")
     assert "image-alt" in {v["id"] for v in axe(page)["violations"]}
+
+
+def test_a_needs_review_item_off_the_reviewed_list_is_reported(watched, site_url):
+    """What axe cannot decide counts too: text on a gradient (contrast axe cannot read, in full
+    view too) is reported, unless REVIEWED explains it."""
+    page = watched.open(f"{site_url}/{PAGES[0]}")
+    page.evaluate("""() => {
+      const text = Object.assign(document.createElement("p"), {id: "on-gradient", textContent: "Tekst op een verloop"});
+      text.style.background = "linear-gradient(#fff, #ddd)";
+      document.querySelector("main").prepend(text);
+    }""")
+    found = axe(page)
+    assert [n["target"] for n in found["unreviewed"]] == [["#on-gradient"]], found["unreviewed"]
+    assert "needs review, color-contrast" in axe_problems(page)
+
+
+def test_a_faint_chart_label_is_reported(watched, site_url):
+    """The charts' labels, which axe leaves for review, are checked: a pale label is reported."""
+    page = watched.open(f"{site_url}/{page_with_a_figure()}")
+    chart = page.locator(".isw-chart").first
+    chart.scroll_into_view_if_needed()
+    chart.locator("svg text").first.wait_for()
+    assert not page.evaluate(CHART_CONTRAST, None)
+    chart.locator("svg text").first.evaluate("text => text.style.fill = '#ccc'")
+    faint = page.evaluate(CHART_CONTRAST, None)
+    assert len(faint) == 1 and "contrast 1.6" in faint[0], faint
+
+
+def page_with_a_figure() -> str:
+    return next(p for p in PAGES if 'class="isw-figure"' in (BUILD_HTML / p).read_text(encoding="utf-8"))
 
 
 def longest_page() -> str:

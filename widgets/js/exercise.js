@@ -331,7 +331,7 @@ function renderScan(el, props, model) {
   const result = h("div", { class: "isw-profile", role: "region", "aria-labelledby": `${props.id}-profile` },
     h("h4", { id: `${props.id}-profile` }, "Jouw profiel"),
     h("p", { class: "isw-hint" }, "Dit profiel is een spiegel, geen cijfer. Het verandert mee met je antwoorden."),
-    chart, chartFailed, h("div", { class: "isw-table-scroll" }, table), texts, share);
+    chart, chartFailed, h("div", { class: "isw-table-scroll", tabindex: "0" }, table), texts, share);
 
   /** @param {ScanProps["statements"][number]} s @param {number} index */
   function statement(s, index) {

@@ -117,7 +117,7 @@ export async function mount(el, { store, catalog, base, contract }) {
           h("td", {}, number(s.score)))))) : null,
       h("h2", { id: "hoe-zeker-was-je" }, "Hoe zeker was je?"),
       rated
-        ? h("div", { class: "isw-calibration" }, sureChart, h("div", { class: "isw-table-scroll" }, h("table", { class: "isw-data-table" },
+        ? h("div", { class: "isw-calibration" }, sureChart, h("div", { class: "isw-table-scroll", tabindex: "0" }, h("table", { class: "isw-data-table" },
           h("caption", {}, "Hoe zeker je was en hoeveel er goed was"),
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Zekerheid"), h("th", { scope: "col" }, "Aantal"),
             h("th", { scope: "col" }, "Goed"), h("th", { scope: "col" }, "Goed (%)"))),
