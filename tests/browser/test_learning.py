@@ -67,10 +67,11 @@ def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context
     assert_no_axe_violation(page, "Herhalen met een vraag die klaarstaat")
     assert_reflows(page, "Herhalen met een vraag die klaarstaat")
 
-    # Answer it right, by keyboard, with the same feedback and a link to the section in its chapter.
-    right = [o["correct"] for o in first["options"]].index(True)
-    item.locator(f".isw-option input[value='{right}']").focus()
-    page.keyboard.press("Space")
+    # Answer it right, by keyboard (every right option of a "kies alle juiste" question), with the
+    # same feedback and a link to the section in its chapter.
+    for right in (i for i, option in enumerate(first["options"]) if option["correct"]):
+        item.locator(f".isw-option input[value='{right}']").focus()
+        page.keyboard.press("Space")
     tab_to(page, item.get_by_role("button", name="Controleer"))
     page.keyboard.press("Enter")
     assert status_of(item).startswith("Vraag 1: goed.")

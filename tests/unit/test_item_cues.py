@@ -112,3 +112,33 @@ def test_the_cue_check_flags_what_it_should():
     assert "absolute" in cues("Wat doe je?", ["Je vraagt het na."], ["Je doet het altijd zelf."], "vraag")
     assert "length" in cues("Wat doe je?", ["Een heel lange sleutel met veel woorden."], ["Kort.", "Ook kort."], "vraag")
     assert cues("Wat doe je?", ["Je vraagt het na."], ["Je zoekt het op."], "vraag") == {}
+
+
+def verdict_problems(options: list[tuple[bool, str]]) -> list[str]:
+    """Feedback that does not open with the one verdict of its scoring rule: "Juist." for a right
+    option, "Niet juist." for a wrong one (no "Niet helemaal", no "Juist, al …"): the site puts
+    its own ✓/✗ before the feedback and must be able to drop the verdict word, never a second one."""
+    return [
+        feedback[:40]
+        for correct, feedback in options
+        if not feedback.startswith("Juist. " if correct else "Niet juist. ")
+        and feedback not in ("Juist.", "Niet juist.")
+    ]
+
+
+def test_every_option_s_feedback_opens_with_the_verdict_of_its_scoring_rule():
+    found = {}
+    for exercise, _ in widgets.load_all(ROOT / "data").values():
+        for question in getattr(exercise, "questions", None) or []:
+            problems = verdict_problems([(o.correct, o.feedback) for o in question.options])
+            if problems:
+                found[question.id] = problems
+    assert found == {}
+
+
+def test_the_verdict_check_flags_a_second_verdict():
+    assert verdict_problems([(True, "Juist, al klinkt het vreemd."), (False, "Niet helemaal. Bijna.")]) == [
+        "Juist, al klinkt het vreemd.",
+        "Niet helemaal. Bijna.",
+    ]
+    assert verdict_problems([(True, "Juist. Zo is het."), (False, "Niet juist. Want.")]) == []
