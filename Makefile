@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BUILD := $(VENV)/bin/jupyter-book build -W -n --keep-going .
 PORT ?= 8000
 # Two pytest workers (pytest-xdist) where the tests wait on other processes (book builds, kernels,
-# Chromium): on 2 cores that halves those parts. `make test XDIST=` runs everything in one process.
+# Chromium). On 2 busy cores the gain is small (README, Tests); `make test XDIST=` runs one process.
 XDIST ?= -n 2
 
 # The folders `make lint` checks with ruff (lint and format) and mypy.

@@ -418,7 +418,7 @@ def serve_compressed(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def lighthouse(url: str, categories: str = "performance,accessibility,best-practices,seo") -> dict[str, Any] | None:
+def lighthouse(url: str, categories: str = ",".join(CATEGORIES)) -> dict[str, Any] | None:
     """Lighthouse's mobile scores (0-100) and first contentful paint of one page, or None."""
     browser = chromium_path()
     if not LIGHTHOUSE.exists() or browser is None:
