@@ -168,6 +168,18 @@ def stored(page) -> dict | None:
     return page.evaluate(STORED)
 
 
+def caught_up(reader, writer):
+    """`reader` once it sees what `writer` last stored. Chromium gives each tab its own copy of
+    localStorage and passes another tab's writes on a moment later: a test that reads (or
+    answers) in one tab right after another tab saved must wait for that, as no reader could
+    act so fast. Returns `reader`."""
+    now = stored(writer)
+    reader.wait_for_function(
+        "([key, raw]) => localStorage.getItem(key) === raw", arg=[now["key"], now["raw"]], timeout=5000
+    )
+    return reader
+
+
 def answer(page, widget, index: int, right: bool, confidence: str | None = None) -> str:
     """Answer question `index` of a quiz by keyboard: a right or a wrong option, optionally
     saying how sure; returns what the live region said."""

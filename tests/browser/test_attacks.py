@@ -17,7 +17,7 @@ from site_checks import Watched
 from site_checks import copies_on_one_host
 from helpers import BUILD_HTML
 from drive import status_of
-from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, import_file, open_and_answer, stored
+from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, caught_up, import_file, open_and_answer, stored
 from site_checks import BLOCK_STORAGE
 
 TEAM = "chapters/team.html"
@@ -225,14 +225,14 @@ def test_two_tabs_keep_each_others_answers_and_hear_an_erase(context, site_url):
     results = overview.open(f"{site_url}/{RESULTS}")
     answer(first, first.locator(f"#{QUIZ}"), 0, right=True)
     answer(second, second.locator(f"#{QUIZ}"), 1, right=False)  # this tab still shows question 1 open
-    questions = stored(first)["data"]["exercises"][QUIZ]["answers"]["questions"]
+    questions = stored(caught_up(first, second))["data"]["exercises"][QUIZ]["answers"]["questions"]
     assert sum(state["checked"] for state in questions.values()) == 2, "neither tab wiped the other's answer"
     results.wait_for_function("() => document.querySelector('.isw-results-content').textContent.includes('bewaart 1 oefening')")
 
     results.get_by_role("button", name="Wis al mijn antwoorden").click()
     results.get_by_role("button", name="Ja, wis alles").click()
     assert "gewist" in status_of(results.locator("[data-isw-page=results]"), "gewist")
-    answer(first, first.locator(f"#{QUIZ}"), 2, right=True)  # this tab still shows the erased answers
+    answer(caught_up(first, results), first.locator(f"#{QUIZ}"), 2, right=True)  # this tab still shows the erased answers
     questions = stored(first)["data"]["exercises"][QUIZ]["answers"]["questions"]
     third = json.loads(first.locator(f"#{QUIZ}").get_attribute("data-props"))["questions"][2]["id"]
     assert [q for q, state in questions.items() if state["checked"]] == [third]
@@ -255,7 +255,7 @@ def test_a_merge_is_made_when_confirmed_not_when_previewed(context, site_url, tm
     results.locator(".isw-import-preview").wait_for()
     answer(page, page.locator(f"#{QUIZ}"), 1, right=True)  # saved while the preview is open
     before = stored(page)
-    results.get_by_role("button", name="Samenvoegen").click()
+    caught_up(results, page).get_by_role("button", name="Samenvoegen").click()
     results.locator(".isw-import-preview").wait_for(state="detached")
     assert stored(results)["data"]["exercises"] == before["data"]["exercises"], "the answer saved in between stays"
     assert "samengevoegd" in status_of(results.locator("[data-isw-page=results]"), "samengevoegd")
