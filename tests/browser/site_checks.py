@@ -160,13 +160,18 @@ RUN_AXE = """async ([within, runOnly, reviewed]) => {
   const result = await axe.run(within ? document.querySelectorAll(within) : document, options);
   const contrast = {runOnly: {type: "rule", values: ["color-contrast"]}, resultTypes: ["violations", "incomplete"]};
   const violations = result.violations, unreviewed = [];
+  // axe's reasons for "could not decide" that depend on the scroll position, not the markup
+  // (a check of its own per node costs half a second: not for reasons no scrolling changes).
+  const WHERE = ["elmPartiallyObscured", "elmPartiallyObscuring", "outsideViewport", "bgOverlap"];
   const settled = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   for (const rule of result.incomplete) {
     for (const node of rule.nodes) {
       const el = document.querySelector(node.target[0]);
       let found = node;
-      if (rule.id === "color-contrast" && el) {
-        // Scrolled down to (the theme shows its "Naar boven" button over the text on the way up).
+      const where = node.any.some(check => WHERE.includes(check.data?.messageKey));
+      if (rule.id === "color-contrast" && el && where) {
+        // Undecided because of where it is on the screen: read again in full view, scrolled
+        // down to (the theme shows its "Naar boven" button over the text on the way up).
         scrollTo({top: 0, behavior: "instant"});
         await settled();
         el.scrollIntoView({block: "center", behavior: "instant"});

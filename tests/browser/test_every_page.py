@@ -162,10 +162,17 @@ def visit_page(browser, site_url: str, pa11y, path: str) -> Visit:
     return visit
 
 
+# The visits made, by page. pytest keeps only the last value of a parametrised fixture, so
+# the tests of one page under several test functions would each visit it anew.
+VISITS: dict[str, Visit] = {}
+
+
 @pytest.fixture(scope="module")
 def visit(request, browser, site_url, pa11y) -> Visit:
     """One visit of the page `request.param`, shared by every test of it in this module."""
-    return visit_page(browser, site_url, pa11y, request.param)
+    if request.param not in VISITS:
+        VISITS[request.param] = visit_page(browser, site_url, pa11y, request.param)
+    return VISITS[request.param]
 
 
 def test_the_book_has_pages_with_exercises():
