@@ -6,6 +6,7 @@ several test runs on one machine never collide.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -23,17 +24,49 @@ sys.path.insert(0, str(ROOT / "tools"))
 from chromium import launch, serve  # tools/chromium.py
 
 
+# The modules whose tests share module-scoped state (test_csp's reader, the PDFs, the SCORM
+# platform, JupyterLab): all their tests run on one worker, which makes it once. Each page of
+# test_every_page has its own visit: that page's tests (its path is in their ids) go together.
+WHOLE_MODULE = {"test_csp", "test_jupyterlab", "test_print", "test_scorm"}
+BY_PAGE = {"test_every_page"}
+
+
+def shared_scope(nodeid: str) -> str:
+    """The work unit of a test under pytest-xdist: its module, its module and page, or itself."""
+    module, _, test = nodeid.partition("::")
+    name = module.rsplit("/", 1)[-1].removesuffix(".py")
+    if name in WHOLE_MODULE:
+        return module
+    page = re.search(r"\[([^\]]+?\.html)", test) if name in BY_PAGE else None
+    return f"{module} {page.group(1)}" if page else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the groups of shared_scope. (pytest-xdist 3.8 marks a group by
+    appending it to a test's `_nodeid`, which pytest 9 no longer reads: its own loadgroup then
+    splits a page's tests over both workers, and each worker visits the page.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_scope(nodeid)
+
+    return SharedScopes(config, log)
+
+
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (`make browser-tests` runs two workers, --dist loadgroup) the tests that
-    share a module-scoped fixture stay on one worker: test_every_page's tests of one page share
-    its one visit, and a module's shared state (test_csp's reader, the PDFs, the SCORM platform)
-    is made once and seen in order. Every other test goes to whichever worker is free."""
+    """Every test that uses a module-scoped fixture has a shared scope above: else a second
+    worker would make the same state again, or a module's state would be seen out of order."""
     for item in items:
         shared = [name for name, defs in item._fixtureinfo.name2fixturedefs.items() if defs[-1].scope == "module"]
-        if shared:
-            params = getattr(item, "callspec", None)
-            keys = [str(params.params[name]) for name in shared if params and name in params.params]
-            item.add_marker(pytest.mark.xdist_group(" ".join([item.module.__name__, *keys])))
+        if shared and shared_scope(item.nodeid) == item.nodeid:
+            raise pytest.UsageError(
+                f"{item.nodeid} uses the module-scoped {', '.join(shared)}: add its module to WHOLE_MODULE "
+                "or BY_PAGE in tests/browser/conftest.py"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -491,6 +491,22 @@ PHONE = (412, 823)
 # Mijn resultaten 0.31.
 MOST_SHIFT = 0.025
 
+# Content-Security-Policy violations as the browser reports them, recorded from the first
+# script on (a violation by the page's own start-up counts too); read with csp_violations().
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || "inline"} `
+    + `(${event.sourceFile || "?"}:${event.lineNumber}) ${event.sample || ""}`);
+});
+"""
+
+
+def csp_violations(page) -> list[str]:
+    """What the page's policy refused so far (the context must have RECORD_VIOLATIONS)."""
+    return page.evaluate("window.__cspViolations")
+
+
 RECORD_SHIFTS = """
 window.iswShifts = [];
 new PerformanceObserver((list) => {

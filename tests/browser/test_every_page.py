@@ -25,10 +25,12 @@ from site_checks import (
     PAGES,
     PHONE,
     RECORD_SHIFTS,
+    RECORD_VIOLATIONS,
     SMALL_TARGETS,
     WIDGET_PAGES,
     Watched,
     axe_problems,
+    csp_violations,
     focus_problems,
     pa11y_described,
     reflow_problems,
@@ -115,6 +117,8 @@ def visit_page(browser, site_url: str, pa11y, path: str) -> Visit:
     # A new reader on a phone, as Lighthouse loads the page.
     context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
     context.add_init_script(RECORD_SHIFTS)
+    context.add_init_script(RECORD_VIOLATIONS)
+    refused: list[str] = []
     watched = Watched(context.new_page(), site_url)
     page = watched.page
     step = "load"
@@ -147,14 +151,18 @@ def visit_page(browser, site_url: str, pa11y, path: str) -> Visit:
             step = "answer"
             set_mode(page, "light")
             visit.answered = complete_every_widget(page)
+            for scan in page.locator("section.isw-scan .isw-chart").all():  # a scan's profile, drawn once answered
+                scan.locator("svg").first.wait_for(timeout=15000)
             visit.a11y += a11y_check(page, pa11y, "na", "section.isw-widget")
             visit.reflow += reflow_problems(page, "na antwoorden")
 
             step = "reload"
+            refused += csp_violations(page)
             page.reload()
             wait_until_ready(page)
             assert_remembered(page, visit.answered)
-        visit.clean = watched.problems()
+        refused += csp_violations(page)
+        visit.clean = watched.problems() + [f"Content-Security-Policy: {line}" for line in refused]
     except Exception as error:  # noqa: BLE001  (the tests of the checks this step feeds report it)
         visit.failed = (step, f"{type(error).__name__}: {error}")
     finally:
@@ -187,7 +195,8 @@ def test_a_page_keeps_still_on_a_phone(visit):
 
 # The checks that list what they found:
 # load: the page loads clean and every exercise starts;
-# clean: no error and nothing from other origins in the whole visit;
+# clean: no error, nothing from other origins and nothing the site's own Content-Security-Policy
+#   refuses, in the whole visit (every chart drawn, every exercise answered, reloaded);
 # reflow: WCAG 1.4.10, at 320 px wide nothing scrolls sideways, before and after answering;
 # focus: tabbing through the whole page, every stop shows an outline or ring, in reading order;
 # a11y: WCAG 2.2 AA and axe's best practice before and after answering: axe (all its rules in
