@@ -7,8 +7,9 @@ PORT ?= 8000
 # Chromium). On 2 busy cores the gain is small (README, Tests); `make test XDIST=` runs one process.
 XDIST ?= -n 2
 
-# The folders `make lint` checks with ruff (lint and format) and mypy.
+# The folders `make lint` checks with mypy; ruff (lint and format) checks RUFFED: these and the tests.
 LINTED := widgets tools
+RUFFED := $(LINTED) tests
 
 .PHONY: site test serve build unit node-tests bundle nbval browser-tests chromium clean moodle qti scorm pdf bench linkcheck panel panel-score lint lock
 
@@ -61,10 +62,10 @@ tools/bench/node_modules/.installed: tools/bench/package.json tools/bench/packag
 ## test: set up everything the tests need and run them all
 test: $(VENV)/.test chromium node_modules/.installed lint node-tests unit build nbval browser-tests
 
-## lint: ruff (lint and format check) and mypy on $(LINTED); Biome and tsc --checkJs on the browser code
+## lint: ruff (lint and format check) on $(RUFFED), mypy on $(LINTED); Biome and tsc --checkJs on the browser code
 lint: $(VENV)/.test node_modules/.installed
-	$(VENV)/bin/ruff check $(LINTED)
-	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/ruff check $(RUFFED)
+	$(VENV)/bin/ruff format --check $(RUFFED)
 	$(VENV)/bin/mypy $(LINTED)
 	npm run --silent lint
 	npm run --silent typecheck

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import BUILD_HTML
 
 
@@ -19,6 +18,7 @@ def built_site() -> Path:
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--update-golden", action="store_true",
+        "--update-golden",
+        action="store_true",
         help="write the golden files in tests/golden/ from the current code (review the diff)",
     )

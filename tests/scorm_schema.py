@@ -14,6 +14,10 @@ SCHEMAS = Path(__file__).parent / "schemas" / "scorm12"
 def manifest_schema() -> etree.XMLSchema:
     """IMS CP 1.1.2 with ADL's SCORM 1.2 extensions: one schema that imports both, as the
     manifest uses both namespaces."""
-    imports = "".join(f'<xsd:import namespace="{ns}" schemaLocation="{(SCHEMAS / name).as_uri()}"/>'
-                      for ns, name in ((scorm.CP, "imscp_rootv1p1p2.xsd"), (scorm.ADLCP, "adlcp_rootv1p2.xsd")))
-    return etree.XMLSchema(etree.fromstring(f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>'))
+    imports = "".join(
+        f'<xsd:import namespace="{ns}" schemaLocation="{(SCHEMAS / name).as_uri()}"/>'
+        for ns, name in ((scorm.CP, "imscp_rootv1p1p2.xsd"), (scorm.ADLCP, "adlcp_rootv1p2.xsd"))
+    )
+    return etree.XMLSchema(
+        etree.fromstring(f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>')
+    )

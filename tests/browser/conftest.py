@@ -10,9 +10,8 @@ import re
 import sys
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from helpers import BUILD_HTML, ROOT
+from playwright.sync_api import sync_playwright
 
 if not (BUILD_HTML / "index.html").is_file():
     # Parametrised over the built pages, the browser tests would silently not run at all.
@@ -22,7 +21,6 @@ from site_checks import PA11Y, Pa11y, Watched, WithoutWorkers, free_port
 
 sys.path.insert(0, str(ROOT / "tools"))
 from chromium import launch, serve  # tools/chromium.py
-
 
 # The modules whose tests share module-scoped state (test_csp's reader, the PDFs, the SCORM
 # platform, JupyterLab): all their tests run on one worker, which makes it once. Each page of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -20,11 +21,12 @@ def status_of(widget, expected: str = "") -> str:
     """What the widget's live region says, once it says something. With `expected`, wait a
     while for that part: a redraw may announce after an earlier message is still showing."""
     status = widget.locator("[role=status]")
-    try:
-        status.page.wait_for_function("([el, part]) => el.textContent.trim().length > 0 && el.textContent.includes(part)",
-                                      arg=[status.element_handle(), expected], timeout=5000)
-    except PlaywrightTimeout:
-        pass  # the caller's assertion says what was said instead
+    with suppress(PlaywrightTimeout):  # the caller's assertion says what was said instead
+        status.page.wait_for_function(
+            "([el, part]) => el.textContent.trim().length > 0 && el.textContent.includes(part)",
+            arg=[status.element_handle(), expected],
+            timeout=5000,
+        )
     return status.inner_text()
 
 
@@ -187,7 +189,9 @@ def answer(page, widget, index: int, right: bool, confidence: str | None = None)
     props = json.loads(widget.get_attribute("data-props"))
     options = props["questions"][index]["options"]
     # Right: every right option (a "kies alle juiste" question needs them all); wrong: the first wrong one.
-    choices = [i for i, o in enumerate(options) if o["correct"]] if right else [[o["correct"] for o in options].index(False)]
+    choices = (
+        [i for i, o in enumerate(options) if o["correct"]] if right else [[o["correct"] for o in options].index(False)]
+    )
     for choice in choices:
         question.locator(f".isw-option input[value='{choice}']").focus()
         page.keyboard.press("Space")

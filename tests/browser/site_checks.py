@@ -11,11 +11,10 @@ import select
 import socket
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-
 from helpers import BUILD_HTML, ROOT, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -250,7 +249,7 @@ CHART_CONTRAST = """within => {
   }
   scrollTo(0, 0);
   return problems;
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 
 def unreviewed_described(nodes: list[dict]) -> str:
@@ -342,7 +341,7 @@ SMALL_TARGETS = """() => {
     .map(el => ({el, box: el.getBoundingClientRect()}))
     .filter(({el, box}) => box.width > 0 && box.height > 0 && (box.width < 23.99 || box.height < 23.99) && !inline(el))
     .map(({el, box}) => `${Math.round(box.width * 10) / 10}x${Math.round(box.height * 10) / 10}: ${el.outerHTML.slice(0, 120)}`);
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 
 # --- focus -----------------------------------------------------------------------------------
@@ -401,7 +400,7 @@ FOCUS_STATE = """async () => {
     coveredBy: covers.map(bar => bar.outerHTML.slice(0, 80)),
     follows,
   };
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 
 def focus_problems(page) -> list[str]:
@@ -453,7 +452,7 @@ OVERFLOW = """() => {
       .filter(el => el.getBoundingClientRect().right > width + 1).map(el => el.id),
     wide: wide.slice(0, 5).map(el => el.outerHTML.slice(0, 100)),
   };
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 
 def reflow_problems(page, state: str) -> list[str]:
@@ -463,10 +462,9 @@ def reflow_problems(page, state: str) -> list[str]:
 
     size = page.viewport_size
     page.set_viewport_size({"width": 320, "height": 640})
-    try:  # charts as wide as their container draw again after a resize
+    # Charts as wide as their container draw again after a resize; what stays wide is reported below.
+    with suppress(PlaywrightTimeout):
         page.wait_for_function(f"() => ({OVERFLOW})().wide.length === 0", timeout=5000)
-    except PlaywrightTimeout:
-        pass  # reported below
     found = page.evaluate(OVERFLOW)
     page.set_viewport_size(size)
     problems = []

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from helpers import BUILD_HTML
 from site_checks import (
     ALL_PAGES,
@@ -169,7 +168,8 @@ def differing(image, box, background) -> float:
     """The share of pixels in `box` (left, top, right, bottom) that differ from `background`."""
     region = image.crop(tuple(round(v) for v in box)).convert("RGB")
     pixels = list(region.get_flattened_data())
-    return sum(1 for px in pixels if max(abs(a - b) for a, b in zip(px, background)) > 60) / max(len(pixels), 1)
+    differ = sum(1 for px in pixels if max(abs(a - b) for a, b in zip(px, background, strict=True)) > 60)
+    return differ / max(len(pixels), 1)
 
 
 def test_forced_colours_keep_choice_feedback_and_focus_visible(browser, site_url, tmp_path):
@@ -207,7 +207,10 @@ def test_forced_colours_keep_choice_feedback_and_focus_visible(browser, site_url
         chosen = question.locator(".isw-option.isw-was-chosen")
         assert chosen.count() == 1
         other = question.locator(".isw-option:not(.isw-was-chosen)").first
-        edge = lambda b: (b["x"] + 8, b["y"], b["x"] + b["width"] - 2, b["y"] + 2)  # the top edge
+
+        def edge(b):  # the top edge
+            return (b["x"] + 8, b["y"], b["x"] + b["width"] - 2, b["y"] + 2)
+
         assert differing(focused, edge(chosen.bounding_box()), canvas) > 0.8, f"the chosen option has no frame: {shot}"
         assert differing(focused, edge(other.bounding_box()), canvas) < 0.2, f"every option has a frame: {shot}"
         for index in range(rows.count()):
@@ -231,7 +234,7 @@ MOTION = """() => {
     if (style.scrollBehavior === "smooth") moving.push("smooth scrolling");
     return moving.length ? [`${moving.join(", ")}: ${el.outerHTML.slice(0, 80)}`] : [];
   });
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 
 def test_reduced_motion_is_respected(browser, site_url):
@@ -260,7 +263,9 @@ def test_motion_check_can_fail(browser, site_url):
         context.close()
 
 
-@pytest.mark.parametrize("path", [p for p in WIDGET_PAGES if 'data-kind="sort"' in (BUILD_HTML / p).read_text(encoding="utf-8")])
+@pytest.mark.parametrize(
+    "path", [p for p in WIDGET_PAGES if 'data-kind="sort"' in (BUILD_HTML / p).read_text(encoding="utf-8")]
+)
 def test_sort_exercise_needs_no_dragging(watched, site_url, path):
     """WCAG 2.5.7: every sort exercise is done with single clicks (a choice list per item);
     nothing on it can be dragged."""

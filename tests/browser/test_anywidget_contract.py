@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
-import widgets
 from helpers import fixture_exercises
 from site_checks import ANYWIDGET_HOST, next_frames
+
+import widgets
 
 FIXTURE = fixture_exercises()
 

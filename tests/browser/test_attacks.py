@@ -12,13 +12,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from site_checks import Watched
-from site_checks import copies_on_one_host
+from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, caught_up, import_file, open_and_answer, status_of, stored
 from helpers import BUILD_HTML
-from drive import status_of
-from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, caught_up, import_file, open_and_answer, stored
-from site_checks import BLOCK_STORAGE
+from site_checks import BLOCK_STORAGE, Watched, copies_on_one_host
 
 TEAM = "chapters/team.html"
 PAYLOAD = "javascript:window.isw_pwned=1"
@@ -49,22 +45,56 @@ def crafted(site: str) -> dict:
     scan, sort = first_of("scan"), first_of("sort")
     question = {"chosen": [0], "checked": True, "correct": True, "confidence": "zeker", "at": AT}
     return {
-        "format": 1, "site": site, "book": book["book_id"], "title": XSS_TITLE, "path": "/",
+        "format": 1,
+        "site": site,
+        "book": book["book_id"],
+        "title": XSS_TITLE,
+        "path": "/",
         "exercises": {
-            QUIZ: {"kind": "quiz", "title": XSS_TITLE, "page": PAYLOAD, "fingerprint": quiz["fingerprint"], "saved": AT,
-                   "seed": 1, "result": {"score": 1, "total": 3, "answered": 1},
-                   "answers": {"questions": {q1: {**question, "fingerprint": quiz["questions"][q1]},
-                                             q2: {**question, "confidence": "__proto__",
-                                                  "fingerprint": quiz["questions"][q2]}}}},
-            scan: {"kind": "scan", "title": "Scan", "page": PAYLOAD, "fingerprint": book["exercises"][scan]["fingerprint"],
-                   "saved": AT, "answers": {"scores": {}}, "result": {"profile": 5}},
-            sort: {"kind": "sort", "title": "Sorteer", "page": "/x", "fingerprint": book["exercises"][sort]["fingerprint"],
-                   "saved": AT, "answers": {}, "result": None},
+            QUIZ: {
+                "kind": "quiz",
+                "title": XSS_TITLE,
+                "page": PAYLOAD,
+                "fingerprint": quiz["fingerprint"],
+                "saved": AT,
+                "seed": 1,
+                "result": {"score": 1, "total": 3, "answered": 1},
+                "answers": {
+                    "questions": {
+                        q1: {**question, "fingerprint": quiz["questions"][q1]},
+                        q2: {**question, "confidence": "__proto__", "fingerprint": quiz["questions"][q2]},
+                    }
+                },
+            },
+            scan: {
+                "kind": "scan",
+                "title": "Scan",
+                "page": PAYLOAD,
+                "fingerprint": book["exercises"][scan]["fingerprint"],
+                "saved": AT,
+                "answers": {"scores": {}},
+                "result": {"profile": 5},
+            },
+            sort: {
+                "kind": "sort",
+                "title": "Sorteer",
+                "page": "/x",
+                "fingerprint": book["exercises"][sort]["fingerprint"],
+                "saved": AT,
+                "answers": {},
+                "result": None,
+            },
         },
         "review": {
             "__proto__/x": {"box": 1, "due": AT, "at": AT, "correct": False, "confidence": None, "fingerprint": None},
-            f"{QUIZ}/{q1}": {"box": -1, "due": AT, "at": AT, "correct": False, "confidence": None,
-                             "fingerprint": quiz["questions"][q1]},
+            f"{QUIZ}/{q1}": {
+                "box": -1,
+                "due": AT,
+                "at": AT,
+                "correct": False,
+                "confidence": None,
+                "fingerprint": quiz["questions"][q1],
+            },
         },
     }
 
@@ -72,7 +102,9 @@ def crafted(site: str) -> dict:
 def open_question(page) -> int:
     """The index of the first question of the quiz not yet answered."""
     return page.locator(f"#{QUIZ} fieldset.isw-question").evaluate_all(
-        "sets => sets.findIndex((set) => [...set.querySelectorAll('button')].some((b) => b.textContent === 'Controleer'))")
+        "sets => sets.findIndex((set) => "
+        "[...set.querySelectorAll('button')].some((b) => b.textContent === 'Controleer'))"
+    )
 
 
 def assert_safe(page) -> None:
@@ -135,8 +167,11 @@ def test_a_planted_record_is_kept_aside_and_never_runs(watched, site_url):
 
     page = watched.open(f"{site_url}/{CHAPTER}")
     answer(page, page.locator(f"#{QUIZ}"), open_question(page), right=True)
-    copies = page.evaluate("(key) => Object.keys(localStorage).filter((k) => k.startsWith(key + '|apart|'))"
-                           ".map((k) => localStorage.getItem(k))", key)
+    copies = page.evaluate(
+        "(key) => Object.keys(localStorage).filter((k) => k.startsWith(key + '|apart|'))"
+        ".map((k) => localStorage.getItem(k))",
+        key,
+    )
     assert copies == [planted], "writing over it kept the copy"
     assert_safe(page)
     page = watched.open(f"{site_url}/{REVIEW}")
@@ -152,8 +187,11 @@ def test_a_record_of_another_version_is_kept_aside_not_taken_as_empty(watched, s
     page.reload()
     page.wait_for_selector("html[data-isw-ready]", state="attached")
     answer(page, page.locator(f"#{QUIZ}"), 1, right=False)
-    copies = page.evaluate("(key) => Object.keys(localStorage).filter((k) => k.startsWith(key + '|apart|'))"
-                           ".map((k) => localStorage.getItem(k))", before["key"])
+    copies = page.evaluate(
+        "(key) => Object.keys(localStorage).filter((k) => k.startsWith(key + '|apart|'))"
+        ".map((k) => localStorage.getItem(k))",
+        before["key"],
+    )
     assert copies == [newer]
     page = watched.open(f"{site_url}/{RESULTS}")
     assert "andere versie" in page.locator(".isw-kept-aside").inner_text()
@@ -227,16 +265,22 @@ def test_two_tabs_keep_each_others_answers_and_hear_an_erase(context, site_url):
     answer(second, second.locator(f"#{QUIZ}"), 1, right=False)  # this tab still shows question 1 open
     questions = stored(caught_up(first, second))["data"]["exercises"][QUIZ]["answers"]["questions"]
     assert sum(state["checked"] for state in questions.values()) == 2, "neither tab wiped the other's answer"
-    results.wait_for_function("() => document.querySelector('.isw-results-content').textContent.includes('bewaart 1 oefening')")
+    results.wait_for_function(
+        "() => document.querySelector('.isw-results-content').textContent.includes('bewaart 1 oefening')"
+    )
 
     results.get_by_role("button", name="Wis al mijn antwoorden").click()
     results.get_by_role("button", name="Ja, wis alles").click()
     assert "gewist" in status_of(results.locator("[data-isw-page=results]"), "gewist")
-    answer(caught_up(first, results), first.locator(f"#{QUIZ}"), 2, right=True)  # this tab still shows the erased answers
+    answer(
+        caught_up(first, results), first.locator(f"#{QUIZ}"), 2, right=True
+    )  # this tab still shows the erased answers
     questions = stored(first)["data"]["exercises"][QUIZ]["answers"]["questions"]
     third = json.loads(first.locator(f"#{QUIZ}").get_attribute("data-props"))["questions"][2]["id"]
     assert [q for q, state in questions.items() if state["checked"]] == [third]
-    results.wait_for_function("() => document.querySelector('.isw-results-content').textContent.includes('bewaart 1 oefening')")
+    results.wait_for_function(
+        "() => document.querySelector('.isw-results-content').textContent.includes('bewaart 1 oefening')"
+    )
     for tab in (first, second, results):
         assert_safe(tab)
     for watched in (one, two, overview):
@@ -248,8 +292,10 @@ def test_a_merge_is_made_when_confirmed_not_when_previewed(context, site_url, tm
     page, _ = open_and_answer(chapter, f"{site_url}/{CHAPTER}", right=True)
     key = stored(page)["key"]
     path = tmp_path / "oud.json"
-    path.write_text(json.dumps({"format": 1, "site": key, "book": catalog()["book_id"], "exercises": {}, "review": {}}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": 1, "site": key, "book": catalog()["book_id"], "exercises": {}, "review": {}}),
+        encoding="utf-8",
+    )
     results = overview.open(f"{site_url}/{RESULTS}")
     import_file(results, path)
     results.locator(".isw-import-preview").wait_for()
@@ -284,19 +330,28 @@ def test_a_backup_travels_with_the_course_to_another_address(browser, built_site
         results.get_by_role("button", name="Ja, lees het in").click()
         results.get_by_role("button", name="Samenvoegen").click()
         results.locator(".isw-import-preview").wait_for(state="detached")
-        moved = {"data": page.evaluate(
-            "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))")}
+        moved = {
+            "data": page.evaluate(
+                "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))"
+            )
+        }
         assert moved["data"]["exercises"][QUIZ]["answers"] == exported["exercises"][QUIZ]["answers"]
         assert moved["data"]["exercises"][QUIZ]["page"].startswith("/nieuw/"), "links point to where the course is now"
 
         other = tmp_path / "ander.json"
-        other.write_text(json.dumps({**exported, "book": "een-andere-cursus", "title": "Andere cursus"}), encoding="utf-8")
+        other.write_text(
+            json.dumps({**exported, "book": "een-andere-cursus", "title": "Andere cursus"}), encoding="utf-8"
+        )
         import_file(page, other)
         results.locator(".isw-refused").wait_for()
         refused = results.locator(".isw-refused").inner_text()
         assert "hoort bij een andere cursus (Andere cursus)" in refused and "isw:" not in refused
-        assert page.evaluate(
-            "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))") == moved["data"]
+        assert (
+            page.evaluate(
+                "() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('@/nieuw/'))))"
+            )
+            == moved["data"]
+        )
         assert_safe(page)
         watched.assert_clean()
 
@@ -310,14 +365,22 @@ def checksum(text: str) -> str:
     return digits[total // 36] + digits[total % 36]
 
 
-@pytest.mark.parametrize("line, times, said", [
-    (f"IS2.__proto__.x.30.{checksum('IS2.__proto__.x.30')}", 1, "Regel 1: de zelfscan '__proto__' bestaat niet in deze cursus"),
-    ("IS2.nietsbestaat.x.30.zz", 50_000, "Alleen de eerste 200 codes"),
-])
+@pytest.mark.parametrize(
+    "line, times, said",
+    [
+        (
+            f"IS2.__proto__.x.30.{checksum('IS2.__proto__.x.30')}",
+            1,
+            "Regel 1: de zelfscan '__proto__' bestaat niet in deze cursus",
+        ),
+        ("IS2.nietsbestaat.x.30.zz", 50_000, "Alleen de eerste 200 codes"),
+    ],
+)
 def test_the_team_page_refuses_hostile_pastes_in_dutch(watched, site_url, line, times, said):
     page = watched.open(f"{site_url}/{TEAM}")
-    page.locator("#team-codes").evaluate("(area, [line, times]) => { area.value = Array(times).fill(line).join('\\n'); }",
-                                         [line, times])
+    page.locator("#team-codes").evaluate(
+        "(area, [line, times]) => { area.value = Array(times).fill(line).join('\\n'); }", [line, times]
+    )
     page.get_by_role("button", name="Vergelijk").click()
     problems = page.locator("#team-problems")
     problems.get_by_text(said).first.wait_for(timeout=3000)

@@ -8,7 +8,6 @@ in the one visit test_every_page makes of each page (its "clean" check)."""
 from __future__ import annotations
 
 import pytest
-
 from drive import complete_every_widget
 from site_checks import ALL_PAGES, RECORD_VIOLATIONS, WIDGET_PAGES, csp_violations, wait_until_ready
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-
 from drive import assert_remembered, complete_every_widget
 from site_checks import (
     ALL_PAGES,
@@ -45,8 +44,15 @@ DESKTOP = {"width": 1280, "height": 900}
 # The steps of a visit, in order; a step that fails ends the visit. Each check needs the steps
 # up to the one named here to have finished: its findings are complete only then.
 STEPS = ("load", "focus", "a11y", "answer", "reload")
-NEEDS = {"shift": "load", "load": "load", "focus": "focus", "a11y": "answer", "reflow": "answer",
-         "answered": "reload", "clean": "reload"}
+NEEDS = {
+    "shift": "load",
+    "load": "load",
+    "focus": "focus",
+    "a11y": "answer",
+    "reflow": "answer",
+    "answered": "reload",
+    "clean": "reload",
+}
 
 
 @dataclass
@@ -163,7 +169,7 @@ def visit_page(browser, site_url: str, pa11y, path: str) -> Visit:
             assert_remembered(page, visit.answered)
         refused += csp_violations(page)
         visit.clean = watched.problems() + [f"Content-Security-Policy: {line}" for line in refused]
-    except Exception as error:  # noqa: BLE001  (the tests of the checks this step feeds report it)
+    except Exception as error:
         visit.failed = (step, f"{type(error).__name__}: {error}")
     finally:
         context.close()
@@ -190,7 +196,9 @@ def test_the_book_has_pages_with_exercises():
 @pytest.mark.parametrize("visit", PAGES, indirect=True)
 def test_a_page_keeps_still_on_a_phone(visit):
     """Text stays put while the page's scripts draw (layout shift as the browser reports it)."""
-    assert visit.result("shift") <= MOST_SHIFT, f"{visit.path}: layout shift {visit.shift:.3f} on a phone: {visit.shifts}"
+    assert visit.result("shift") <= MOST_SHIFT, (
+        f"{visit.path}: layout shift {visit.shift:.3f} on a phone: {visit.shifts}"
+    )
 
 
 # The checks that list what they found:
@@ -227,7 +235,9 @@ def test_every_widget_by_keyboard_announced_and_remembered(visit):
 def test_the_focus_check_finds_a_jump_back_and_a_positive_tabindex(context):
     """The focus check can fail: a tabindex of 1 takes the focus first, then back up the page."""
     page = context.new_page()
-    page.set_content("<main>" + "".join(f"<button>{n}</button>" for n in range(6)) + '<a href="#" tabindex="1">x</a></main>')
+    page.set_content(
+        "<main>" + "".join(f"<button>{n}</button>" for n in range(6)) + '<a href="#" tabindex="1">x</a></main>'
+    )
     problems = focus_problems(page)
     assert any(p.startswith("tabindex > 0") for p in problems), problems
     assert "focus jumped back to <button>0</button>" in problems, problems

@@ -19,11 +19,11 @@ import sys
 import threading
 
 import pytest
-
-import widgets
 from drive import ANSWER, answer_questions, tab_to
 from helpers import FIXTURES, fixture_exercises
 from site_checks import ANYWIDGET_HOST, free_port
+
+import widgets
 
 BASE_URL = "https://cursus.example.org/integraal"
 KINDS = ("quiz", "casus", "scan", "sort", "reflectie")
@@ -58,12 +58,24 @@ def jupyterlab(tmp_path_factory):
     env.pop("INTEGRAAL_DATA", None)  # the kernel finds the book's data/ from the notebook's folder
     server = subprocess.Popen(
         [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--LabApp.extension_manager=readonly",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={book}",
-            f"--LabApp.user_settings_dir={home / 'settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--LabApp.extension_manager=readonly",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={book}",
+            f"--LabApp.user_settings_dir={home / 'settings'}",
+            f"--LabApp.workspaces_dir={home / 'workspaces'}",
         ],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     log = home / "server.log"
@@ -107,7 +119,7 @@ def kernel_says(page, cell) -> str:
     return output.inner_text()
 
 
-def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):
+def test_every_exercise_by_keyboard_live_in_jupyterlab(jupyterlab, browser):  # noqa: PLR0915 (one scenario, step by step)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from site_checks import MOST_SHIFT, PHONE, RECORD_SHIFTS, Watched, settled_shifts
 
 RESULTS = "chapters/mijn-resultaten.html"

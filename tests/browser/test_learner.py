@@ -10,12 +10,8 @@ import json
 import re
 
 import pytest
-
-from site_checks import Watched
-from drive import answer_scan, status_of, tab_to
-from site_checks import MODES, set_mode
-from site_checks import chart_labels
-from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer
+from drive import CHAPTER, QUIZ, RESULTS, REVIEW, answer, answer_scan, status_of, tab_to
+from site_checks import MODES, Watched, chart_labels, set_mode
 
 WIDTHS = (390, 1280)
 SCAN_CHAPTER = "chapters/h3-integraal-bewustzijn.html"
@@ -66,7 +62,7 @@ INSIDE = """chart => {
     return inside ? [] : [`${t.textContent}: ${Math.round(r.left)}..${Math.round(r.right)} x ${Math.round(r.top)}..${Math.round(r.bottom)}`
       + ` outside ${Math.round(box.left)}..${Math.round(box.right)} x ${Math.round(box.top)}..${Math.round(box.bottom)}`];
   });
-}"""
+}"""  # noqa: E501 (JavaScript lines)
 
 BARS_SHOWN = """chart => {
   const box = chart.getBoundingClientRect();
@@ -79,7 +75,9 @@ BARS_SHOWN = """chart => {
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scale(open_at, site_url, width, mode, tmp_path):
+def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scale(
+    open_at, site_url, width, mode, tmp_path
+):
     watched, page = open_at(width, QUIZ_CHAPTER, mode)
     quiz = first_quiz(page)
     answer(page, quiz, 0, True)
@@ -100,7 +98,7 @@ def test_results_chart_keeps_every_label_inside_with_every_scan_bar_and_its_scal
     assert chart.evaluate(BARS_SHOWN) == rows + 1, "one bar per dimension and the quiz's bar, all inside the box"
     # The chart follows the colour scheme: its card is the page's background, its text the page's.
     colours = chart.evaluate("""c => [getComputedStyle(c).backgroundColor, getComputedStyle(document.body).backgroundColor,
-      getComputedStyle(c.querySelector('svg text')).fill, getComputedStyle(document.body).color]""")
+      getComputedStyle(c.querySelector('svg text')).fill, getComputedStyle(document.body).color]""")  # noqa: E501 (JavaScript lines)
     assert colours[0] == colours[1] and colours[2] == colours[3], colours
     watched.assert_clean()
 
@@ -119,6 +117,7 @@ def test_results_chart_without_a_scan_draws_no_empty_scale(open_at, site_url, wi
 
 # ------------------------------------------------------------------- 2 nothing chosen
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_checking_without_a_choice_says_so_beside_the_question(open_at, width):
     _, page = open_at(width, QUIZ_CHAPTER)
@@ -131,14 +130,17 @@ def test_checking_without_a_choice_says_so_beside_the_question(open_at, width):
     message.wait_for()
     assert message.is_visible()
     # Near the button the reader pressed: within the same screen, not questions further down.
-    gap = page.evaluate("([a, b]) => Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top)",
-                        [message.element_handle(), button.element_handle()])
+    gap = page.evaluate(
+        "([a, b]) => Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top)",
+        [message.element_handle(), button.element_handle()],
+    )
     assert gap < 200, gap
     assert "Vraag 1: kies eerst een antwoord." in status_of(quiz, "kies eerst")
     assert not seen(quiz.locator(".isw-status")), "said beside the question only, not again under the score"
 
 
 # ------------------------------------------------------------------- 3 a second Enter
+
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_second_enter_does_not_erase_the_answer(open_at, width):
@@ -164,6 +166,7 @@ def test_a_second_enter_does_not_erase_the_answer(open_at, width):
 
 # ------------------------------------------------------------------- 4 one verdict, by its question
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_feedback_stands_by_its_question_and_says_its_verdict_once(open_at, width):
     _, page = open_at(width, QUIZ_CHAPTER)
@@ -185,6 +188,7 @@ def test_feedback_stands_by_its_question_and_says_its_verdict_once(open_at, widt
 
 # ------------------------------------------------------------------- 5 Herhalen's numbers
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_herhalen_numbers_its_cards_in_order(open_at, site_url, width):
     watched, page = open_at(width, CHAPTER)
@@ -201,6 +205,7 @@ def test_herhalen_numbers_its_cards_in_order(open_at, site_url, width):
 
 # ------------------------------------------------------------------- 7 layout
 
+
 @pytest.mark.parametrize("mode", MODES)
 def test_progress_labels_do_not_push_the_sidebar_down(browser, site_url, contexts, mode):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -209,14 +214,18 @@ def test_progress_labels_do_not_push_the_sidebar_down(browser, site_url, context
     page.route("**/_static/widgets/loader.js*", lambda route: route.abort())  # the page as built
     page.goto(f"{site_url}/{CHAPTER}")
     set_mode(page, mode)
-    before = page.locator(".sidebar-tree a.reference").evaluate_all("links => links.map(l => l.getBoundingClientRect().top)")
+    before = page.locator(".sidebar-tree a.reference").evaluate_all(
+        "links => links.map(l => l.getBoundingClientRect().top)"
+    )
     page.unroute("**/_static/widgets/loader.js*")
     page.reload()
     page.wait_for_selector("html[data-isw-ready]", state="attached")
     page.locator(".sidebar-tree .isw-progress").first.wait_for(state="attached")
     set_mode(page, mode)
-    after = page.locator(".sidebar-tree a.reference").evaluate_all("links => links.map(l => l.getBoundingClientRect().top)")
-    assert max(abs(a - b) for a, b in zip(before, after)) < 1, list(zip(before, after))
+    after = page.locator(".sidebar-tree a.reference").evaluate_all(
+        "links => links.map(l => l.getBoundingClientRect().top)"
+    )
+    assert max(abs(a - b) for a, b in zip(before, after, strict=False)) < 1, list(zip(before, after, strict=False))
     labels = page.locator(".sidebar-tree .isw-progress").all_inner_texts()
     assert labels and all("oefening" in label for label in labels), "the full text is still there for screen readers"
 
@@ -237,7 +246,8 @@ def test_search_placeholder_fits_its_box(open_at):
 def test_on_this_page_links_are_24_px_targets(open_at, width):
     _, page = open_at(width, CHAPTER)
     heights = page.locator(".toc-tree a.reference").evaluate_all(
-        "links => links.filter(l => l.offsetParent).map(l => [l.textContent, l.getBoundingClientRect().height])")
+        "links => links.filter(l => l.offsetParent).map(l => [l.textContent, l.getBoundingClientRect().height])"
+    )
     assert heights and all(h >= 24 for _, h in heights), [x for x in heights if x[1] < 24]
 
 
@@ -271,12 +281,13 @@ def test_nothing_fixed_covers_quiz_text_when_scrolling_up(open_at, width):
         const x = r.left + Math.min(r.width / 2, 40), y = Math.max(r.top, 60) + 2;
         const hit = document.elementFromPoint(x, y);
         return hit && !el.contains(hit) && !hit.contains(el) && hit.closest('.back-to-top, header') ? [el.textContent.slice(0, 40)] : [];
-      })""")
+      })""")  # noqa: E501 (JavaScript lines)
     assert covered == []
     assert page.locator(".back-to-top").count() == 0 or not page.locator(".back-to-top").is_visible()
 
 
 # ------------------------------------------------------------------- markup (8)
+
 
 def test_the_profile_region_has_a_role_with_its_name(open_at):
     _, page = open_at(1280, SCAN_CHAPTER)

@@ -8,7 +8,7 @@ only what the page says. Everything is done by keyboard, except choosing a file 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from drive import (
     CHAPTER,
@@ -34,10 +34,10 @@ from site_checks import (
     wait_until_ready,
 )
 
-START = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
-def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context, site_url):
+def test_wrong_answer_goes_to_herhalen_and_a_right_one_there_moves_it_on(context, site_url):  # noqa: PLR0915 (one scenario)
     page = context.new_page()
     page.clock.install(time=START)
     watched = Watched(page, site_url)
@@ -142,7 +142,8 @@ def test_confidence_is_stored_and_calibration_follows_it(watched, site_url):
     calibration.locator(".isw-chart svg").wait_for()
     page.wait_for_function(
         "el => [...el.querySelectorAll('svg text')].some(t => t.textContent === '1 van 1 goed')",
-        arg=calibration.locator(".isw-chart").element_handle())
+        arg=calibration.locator(".isw-chart").element_handle(),
+    )
     watched.assert_clean()
 
 
@@ -192,9 +193,15 @@ def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
     answer(page, quiz, 0, right=True)
     mine = stored(page)["data"]
     theirs = {"format": mine["format"], "site": stored(page)["key"], "review": {}}
-    theirs["exercises"] = {"h1-quiz-doelen": {**mine["exercises"][QUIZ], "title": "Doelen", "saved": "2026-01-01T00:00:00.000Z",
-                                              "answers": {"questions": {}}},
-                           QUIZ: {**mine["exercises"][QUIZ], "saved": "2020-01-01T00:00:00.000Z", "answers": {"questions": {}}}}
+    theirs["exercises"] = {
+        "h1-quiz-doelen": {
+            **mine["exercises"][QUIZ],
+            "title": "Doelen",
+            "saved": "2026-01-01T00:00:00.000Z",
+            "answers": {"questions": {}},
+        },
+        QUIZ: {**mine["exercises"][QUIZ], "saved": "2020-01-01T00:00:00.000Z", "answers": {"questions": {}}},
+    }
     path = tmp_path / "ouder.json"
     path.write_text(json.dumps(theirs), encoding="utf-8")
 
@@ -212,12 +219,17 @@ def test_import_merges_keeping_the_newest(watched, site_url, tmp_path):
 
 REFUSED = [
     ('{"format": 1, "exercises": {', "geen leesbaar JSON-bestand"),
-    ('[1, 2, 3]', "geen bestand met antwoorden van deze site"),
+    ("[1, 2, 3]", "geen bestand met antwoorden van deze site"),
     ('{"format": 1, "site": "isw:Een andere cursus@/", "exercises": {}, "review": {}}', "hoort bij een andere cursus"),
     ('{"format": 7, "site": "x", "exercises": {}, "review": {}}', "andere versie van de site"),
-    ('{"format": 1, "site": "SITE", "exercises": {"h1-quiz-definitie": {"kind": "quiz"}}, "review": {}}',
-     "de oefening 'h1-quiz-definitie' is onleesbaar"),
-    ('{"format": 1, "site": "SITE", "exercises": {}, "review": {"a/b": {"box": "twee"}}}', "de herhaling 'a/b' is onleesbaar"),
+    (
+        '{"format": 1, "site": "SITE", "exercises": {"h1-quiz-definitie": {"kind": "quiz"}}, "review": {}}',
+        "de oefening 'h1-quiz-definitie' is onleesbaar",
+    ),
+    (
+        '{"format": 1, "site": "SITE", "exercises": {}, "review": {"a/b": {"box": "twee"}}}',
+        "de herhaling 'a/b' is onleesbaar",
+    ),
 ]
 
 
@@ -231,8 +243,10 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(watched, site_
         path = tmp_path / f"bestand-{number}.json"
         path.write_text(content.replace("SITE", before["key"]), encoding="utf-8")
         import_file(page, path)
-        page.wait_for_function("([el, reason]) => el.textContent.includes(reason)",
-                               arg=[results.locator(".isw-import-message").element_handle(), reason])
+        page.wait_for_function(
+            "([el, reason]) => el.textContent.includes(reason)",
+            arg=[results.locator(".isw-import-message").element_handle(), reason],
+        )
         message = results.locator(".isw-refused").inner_text()
         assert message.startswith("Dit bestand kan niet worden teruggezet: ") and reason in message, message
         assert message.endswith("Er is niets veranderd.")
@@ -271,7 +285,7 @@ def test_a_changed_question_is_shown_as_changed_not_answered(watched, site_url):
     assert changed.locator(".isw-verdict").count() == 0
     assert changed.locator(".isw-option input").first.is_enabled()
     assert quiz.locator(".isw-verdict").count() == 2, "the other questions keep their answers"
-    assert "Score: 2 van 3 vragen goed (2 beantwoord)." == quiz.locator(".isw-score").inner_text()
+    assert quiz.locator(".isw-score").inner_text() == "Score: 2 van 3 vragen goed (2 beantwoord)."
     assert_no_axe_violation(page, "een aangepaste vraag")
 
     said = answer(page, quiz, 0, right=True)

@@ -12,15 +12,15 @@ import http.server
 import re
 import shutil
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
-
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from chromium import _Quiet, serve
 from drive import answer_questions, answer_scan, complete_every_widget
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_checks import Watched, assert_no_axe_violation, page_with, wait_until_ready
+
 from widgets._offline import write_service_worker
 
 ROOT_PAGE = "index.html"  # the landing page at the site's root
@@ -43,8 +43,10 @@ def offline_context(browser):
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     context.failed, context.tried = [], []
-    context.on("requestfailed", lambda r: (context.tried if r.service_worker else context.failed).append(
-        f"{r.url}: {r.failure}"))
+    context.on(
+        "requestfailed",
+        lambda r: (context.tried if r.service_worker else context.failed).append(f"{r.url}: {r.failure}"),
+    )
     yield context
     context.close()
 
@@ -138,7 +140,7 @@ def change_one_sentence(page: Path) -> None:
     html = page.read_text(encoding="utf-8")
     start = html.index("<h1")
     paragraph = re.compile(r"<p>.*?</p>", re.DOTALL).search(html, start)
-    page.write_text(html[: paragraph.start()] + f"<p>{NEW_SENTENCE}</p>" + html[paragraph.end():], encoding="utf-8")
+    page.write_text(html[: paragraph.start()] + f"<p>{NEW_SENTENCE}</p>" + html[paragraph.end() :], encoding="utf-8")
 
 
 def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_path):
@@ -154,7 +156,7 @@ def test_a_new_version_is_offered_and_loaded(offline_context, built_site, tmp_pa
     assert notice.inner_text() == "", "no notice while nothing new is published"
 
     change_one_sentence(site / WIDGET_PAGE)  # publish a new version: one sentence changed
-    write_service_worker(site)               # and the build's last step
+    write_service_worker(site)  # and the build's last step
     page.reload()
     button = notice.get_by_role("button", name="Nieuwe versie laden")
     button.wait_for(timeout=60000)
@@ -198,10 +200,8 @@ def test_switched_off_the_worker_removes_the_kept_copy(offline_context, built_si
           window.iswCounting ??= {left % OUR_CACHES}.then(n => {{ window.iswLeft = n; window.iswCounting = null; }});
           return window.iswLeft === 0;
         }}"""
-        try:
+        with suppress(PlaywrightTimeout):  # reported below
             page.wait_for_function(gone, polling=100, timeout=30000)
-        except PlaywrightTimeout:
-            pass  # reported below
         assert page.evaluate(left % OUR_CACHES) == 0, "the worker or its cache is still there"
     finally:
         server.shutdown()
@@ -212,11 +212,11 @@ class _Failing(_Quiet):
 
     failing = False
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name for it)
         if not _Failing.failing:
             super().do_GET()
             return
-        body = "<!doctype html><title>Onderhoud</title><h1>Even onderhoud</h1>".encode()
+        body = b"<!doctype html><title>Onderhoud</title><h1>Even onderhoud</h1>"
         self.send_response(503)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -13,9 +13,8 @@ import os
 import threading
 
 import pytest
-
-from site_checks import PAGES, WIDGET_PAGES, Watched
 from helpers import BUILD_HTML
+from site_checks import PAGES, WIDGET_PAGES, Watched
 
 FIRST = next((p for p in WIDGET_PAGES if 'data-kind="quiz"' in (BUILD_HTML / p).read_text(encoding="utf-8")), "")
 SECOND = "chapters/privacy.html"
@@ -29,7 +28,10 @@ KEPT = """path => caches.keys().then(async (names) => {
   }
   return false;
 })"""
-WHOLE = "() => caches.keys().then(n => Promise.all(n.map(x => caches.open(x).then(c => c.match(new URL('isw-whole-course', location.origin + '/').href))))).then(r => r.some(Boolean))"
+WHOLE = (
+    "() => caches.keys().then(n => Promise.all(n.map(x => caches.open(x)"
+    ".then(c => c.match(new URL('isw-whole-course', location.origin + '/').href))))).then(r => r.some(Boolean))"
+)
 PHONE_CONNECTION = """Object.defineProperty(Navigator.prototype, "connection", {
   get: () => ({effectiveType: "%s", saveData: %s, type: "%s", addEventListener() {}}), configurable: true});"""
 
@@ -60,8 +62,13 @@ def counted_site(built_site):
 
 def phone(browser, connection: tuple[str, str, str] = ("4g", "false", "cellular")):
     """A phone (390 px, touch) with the connection navigator.connection reports."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=3, service_workers="allow")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=3,
+        service_workers="allow",
+    )
     context.add_init_script(PHONE_CONNECTION % connection)
     return context
 
@@ -73,7 +80,7 @@ def settle(page, path: str) -> None:
 
 
 def test_a_first_visit_on_a_phone_keeps_little_and_the_pages_read(browser, counted_site):
-    server, url, sent = counted_site
+    _server, url, sent = counted_site
     context = phone(browser)
     try:
         watched = Watched(context.new_page(), url)
@@ -99,7 +106,7 @@ def test_a_first_visit_on_a_phone_keeps_little_and_the_pages_read(browser, count
 
 
 def test_the_whole_course_only_when_the_reader_asks(browser, counted_site):
-    server, url, sent = counted_site
+    _server, url, _sent = counted_site
     context = phone(browser, ("3g", "false", "unknown"))
     try:
         watched = Watched(context.new_page(), url)
@@ -122,14 +129,17 @@ def test_the_whole_course_only_when_the_reader_asks(browser, counted_site):
         context.close()
 
 
-@pytest.mark.parametrize(("connection", "whole"), [
-    (("4g", "false", "wifi"), True),      # fast, not metered: the whole course
-    (("4g", "true", "wifi"), False),      # the reader saves data
-    (("4g", "false", "cellular"), False),  # a phone's data plan
-    (("3g", "false", "wifi"), False),     # slow
-])
+@pytest.mark.parametrize(
+    ("connection", "whole"),
+    [
+        (("4g", "false", "wifi"), True),  # fast, not metered: the whole course
+        (("4g", "true", "wifi"), False),  # the reader saves data
+        (("4g", "false", "cellular"), False),  # a phone's data plan
+        (("3g", "false", "wifi"), False),  # slow
+    ],
+)
 def test_the_connection_decides_without_the_reader(browser, counted_site, connection, whole):
-    server, url, sent = counted_site
+    _server, url, _sent = counted_site
     context = phone(browser, connection)
     try:
         page = Watched(context.new_page(), url).open(f"{url}/{FIRST}")

@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-
 from site_checks import PAGES, WIDGET_PAGES, wait_until_ready
 
 

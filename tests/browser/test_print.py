@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import io
 import sys
+from itertools import pairwise
 
 import pytest
+from drive import complete_every_widget
+from helpers import ROOT
 from pypdf import PdfReader
 
 import widgets
-from drive import complete_every_widget
-from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import pdf  # noqa: E402  (tools/pdf.py, what `make pdf` runs)
+import pdf
 
 NAVIGATION = ("Zoeken", "Direct naar de inhoud", "Vorige", "Volgende", "Inhoud van deze pagina")
 CONTROLS = ("Controleer", "Opnieuw beginnen", "Kopieer link", "Probeer opnieuw", "Score:")
@@ -53,9 +54,9 @@ def test_pdf_holds_every_page_of_the_book_with_a_table_of_contents(book_pdf):
 
 
 def test_pdf_has_no_navigation_controls_or_answers(book_pdf):
-    titles, pages, reader = book_pdf
+    _titles, pages, reader = book_pdf
     starts = [reader.get_destination_page_number(item) for item in reader.outline] + [len(pages)]
-    for docname, start, end in zip(pdf.book_pages(), starts, starts[1:]):
+    for docname, (start, end) in zip(pdf.book_pages(), pairwise(starts), strict=False):
         printed = " ".join(pages[start:end])
         source = (ROOT / f"{docname}.md").read_text(encoding="utf-8")
         for word in NAVIGATION + CONTROLS:
@@ -72,7 +73,7 @@ def test_a_printed_page_leaves_the_readers_answers_out(watched, site_url):
     complete_every_widget(page)
     text = normalised(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
     assert "Ik bel morgen de wijkverpleging." not in text  # the reflection typed in
-    for word in CONTROLS + ("✓ Juist antwoord", "✗ Onjuist antwoord"):
+    for word in (*CONTROLS, "✓ Juist antwoord", "✗ Onjuist antwoord"):
         assert word not in text
     assert "☐" in text
     watched.assert_clean()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from site_checks import Watched
 from drive import answer_scan
+from site_checks import Watched
 
 CHAPTER = "chapters/h1-wat-is-integraal-samenwerken.html"
 QUIZ = "h1-quiz-definitie"
@@ -33,8 +33,11 @@ def test_one_broken_exercise_leaves_the_others_working(watched, site_url):
     assert broken.get_attribute("data-props").startswith("{kapot")
     assert broken.get_attribute("data-hydrated") is None
     assert broken.locator(".isw-static").is_visible(), "the broken one still shows its questions as text"
-    page.wait_for_function("n => document.querySelectorAll('section.isw-widget[data-hydrated]').length === n",
-                           arg=sections.count() - 1, timeout=10000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('section.isw-widget[data-hydrated]').length === n",
+        arg=sections.count() - 1,
+        timeout=10000,
+    )
     assert [e for e in watched.errors if "kon niet starten" in e], watched.errors
     assert not [e for e in watched.errors if e.startswith("pageerror")], watched.errors
 
@@ -65,13 +68,16 @@ def test_results_and_review_count_the_same_due_questions(context, site_url):
     quiz.locator("fieldset.isw-question").first.locator(f".isw-option input[value='{wrong}']").check()
     quiz.locator("fieldset.isw-question").first.get_by_role("button", name="Controleer").click()
     quiz.locator(".isw-verdict").first.wait_for()
-    page.evaluate("""([exercise, gone]) => {
+    page.evaluate(
+        """([exercise, gone]) => {
       const key = Object.keys(localStorage).find((k) => k.startsWith("isw:"));
       const data = JSON.parse(localStorage.getItem(key));
       const box = data.review[`${exercise}/${gone.question}`] = { ...Object.values(data.review)[0] };
       box.fingerprint = gone.fingerprint;
       localStorage.setItem(key, JSON.stringify(data));
-    }""", [QUIZ, {"question": "een-vraag-die-weg-is", "fingerprint": "oud"}])
+    }""",
+        [QUIZ, {"question": "een-vraag-die-weg-is", "fingerprint": "oud"}],
+    )
 
     page = watched.open(f"{site_url}/{REVIEW}")
     review = page.locator(".isw-review-summary").inner_text()

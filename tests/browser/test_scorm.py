@@ -16,13 +16,13 @@ import zipfile
 from urllib.parse import quote
 
 import pytest
-from lxml import etree
-
 from chromium import serve
-from site_checks import Watched
 from drive import assert_remembered, right_alone, tab_to
 from helpers import ROOT, site_pages
+from lxml import etree
 from scorm_schema import manifest_schema
+from site_checks import Watched
+
 from widgets.exports import scorm
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -42,7 +42,7 @@ PLATFORM = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>
   window.sent = {};  // cmi.core.session_time is write only: the runtime tells what was set
   window.API.on("LMSSetValue.cmi.*", (element, value) => { window.sent[element] = value; });
   document.getElementById("sco").src = new URLSearchParams(location.search).get("sco");
-</script></body></html>"""
+</script></body></html>"""  # noqa: E501 (HTML and JavaScript lines)
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,9 @@ def test_platform_gets_status_score_answers_and_gives_them_back(browser, platfor
 
     # A link followed inside the frame brings another chapter into this SCO: it reports nothing.
     reported = cmi(page)
-    open_chapter(page, platform, kept={"cmi": {"suspend_data": reported["suspend"]}}, chapter="chapters/h2-valkuilen.html")
+    open_chapter(
+        page, platform, kept={"cmi": {"suspend_data": reported["suspend"]}}, chapter="chapters/h2-valkuilen.html"
+    )
     assert cmi(page)["suspend"] == reported["suspend"] and cmi(page)["commits"] == 0
     assert cmi(page)["status"] == "not attempted"
     watched.assert_clean()

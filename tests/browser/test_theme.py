@@ -4,7 +4,6 @@ in light and dark mode, its drawers open and close by keyboard, and search finds
 from __future__ import annotations
 
 import pytest
-
 from site_checks import Watched
 
 PAGE = "chapters/h2-valkuilen.html"
@@ -59,7 +58,7 @@ def test_icon_buttons_show_a_glyph_and_have_a_dutch_name(open_page, screen, sche
 
 def test_the_glyph_check_can_fail(open_page):
     """A button whose icon points to a missing symbol draws nothing, and is reported."""
-    watched, page = open_page(SCREENS["telefoon"][0])
+    _watched, page = open_page(SCREENS["telefoon"][0])
     page.evaluate("""() => {
       const button = document.querySelector("button.nav-overlay-icon");
       button.querySelector("use").setAttribute("href", "#svg-bestaat-niet");
@@ -75,10 +74,13 @@ def in_view(page, selector: str) -> bool:
     )
 
 
-@pytest.mark.parametrize("name, drawer, link", [
-    (MENU, ".sidebar-drawer", ".sidebar-drawer a[href$='h3-integraal-bewustzijn.html']"),
-    (CONTENTS, ".toc-drawer", ".toc-drawer ul ul a[href^='#']"),
-])
+@pytest.mark.parametrize(
+    "name, drawer, link",
+    [
+        (MENU, ".sidebar-drawer", ".sidebar-drawer a[href$='h3-integraal-bewustzijn.html']"),
+        (CONTENTS, ".toc-drawer", ".toc-drawer ul ul a[href^='#']"),
+    ],
+)
 def test_a_drawer_opens_and_closes_by_keyboard_on_a_phone(open_page, name, drawer, link):
     watched, page = open_page(SCREENS["telefoon"][0])
     button = page.get_by_role("button", name=name, exact=True)

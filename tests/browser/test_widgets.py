@@ -23,7 +23,8 @@ QUIZ_PAGE = "chapters/h2-valkuilen.html"
 def shown_orders(widget) -> list[list[int]]:
     """Per question, the authored index of each option in the order shown."""
     return widget.locator("fieldset.isw-question").evaluate_all(
-        "sets => sets.map(set => [...set.querySelectorAll('.isw-option input')].map(input => Number(input.value)))")
+        "sets => sets.map(set => [...set.querySelectorAll('.isw-option input')].map(input => Number(input.value)))"
+    )
 
 
 def test_widgets_work_with_storage_blocked(browser, site_url):
@@ -119,9 +120,11 @@ def test_each_reader_sees_options_in_an_own_order_that_is_scored_right_and_kept(
         assert len(static) == len(questions[0]["options"])
 
         # First question right, second wrong, picked by what the options say, wherever they stand.
-        picks = [next(i for i, o in enumerate(questions[0]["options"]) if o["correct"]),
-                 next(i for i, o in enumerate(questions[1]["options"]) if not o["correct"])]
-        for number, (question, pick) in enumerate(zip(questions, picks)):
+        picks = [
+            next(i for i, o in enumerate(questions[0]["options"]) if o["correct"]),
+            next(i for i, o in enumerate(questions[1]["options"]) if not o["correct"]),
+        ]
+        for number, (question, pick) in enumerate(zip(questions, picks, strict=False)):
             fieldset = widget.locator("fieldset.isw-question").nth(number)
             fieldset.locator(f"input[value='{pick}']").check()
             fieldset.get_by_role("button", name="Controleer").click()
@@ -131,7 +134,8 @@ def test_each_reader_sees_options_in_an_own_order_that_is_scored_right_and_kept(
             chosen = widget.locator("fieldset.isw-question").nth(number).locator(".isw-was-chosen")
             expected_feedback = page.evaluate(
                 "html => { const d = document.createElement('div'); d.innerHTML = html; return d.textContent; }",
-                question["options"][pick]["feedback"])
+                question["options"][pick]["feedback"],
+            )
             # Shown without its opening "Juist." / "Niet juist.": the line before it gives the verdict.
             expected_feedback = re.sub(r"^(Niet juist|Onjuist|Juist)\.\s*", "", expected_feedback.strip())
             assert chosen.locator(".isw-feedback-text").inner_text().strip() == expected_feedback
@@ -146,7 +150,9 @@ def test_each_reader_sees_options_in_an_own_order_that_is_scored_right_and_kept(
         widget = page.locator("section.isw-quiz[data-hydrated]").first
         assert shown_orders(widget) == order
         assert widget.locator(".isw-verdict").all_inner_texts()[:2] == [
-            "✓ Goed", "✗ Niet goed Lees de toelichting bij de antwoorden."]
+            "✓ Goed",
+            "✗ Niet goed Lees de toelichting bij de antwoorden.",
+        ]
         assert widget.locator(".isw-score").inner_text().startswith(score)
         watched.assert_clean()
         context.close()

@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 import sys
 
-import pytest
+from helpers import ROOT, site_pages
 
 import widgets
-from helpers import ROOT, site_pages
 from widgets import _study_time as study
 
 sys.path.insert(0, str(ROOT / "tools"))
-import pdf  # noqa: E402  (tools/pdf.py, what `make pdf` runs)
+import pdf
 
 # (the trainer pages may name the PDF file, antwoorden-voor-trainers.pdf, that `make pdf` writes)
 KEY_WORDS = ("trainers/antwoorden", "Antwoorden voor trainers", "isw-answer-key", "isw-key-banner")
@@ -50,7 +49,8 @@ def test_the_pdfs_key_has_every_question_with_its_answer():
         for question in getattr(exercise, "questions", []):
             assert f"<code>{question.id}</code>" in document, question.id
     assert document.count("<strong>Juist:</strong>") >= sum(
-        1 for e, _ in widgets.load_all(ROOT / "data").values() for q in getattr(e, "questions", []))
+        1 for e, _ in widgets.load_all(ROOT / "data").values() for q in getattr(e, "questions", [])
+    )
     assert "chapters/trainers/antwoorden" not in pdf.book_pages()
 
 
@@ -61,7 +61,11 @@ def test_every_page_links_the_colofon_in_its_footer(built_site):
             footer = html.split("<footer>", 1)[1]
             assert re.search(r'href="[^"]*colofon\.html"', footer), page.relative_to(built_site)
     colofon = (built_site / "chapters" / "colofon.html").read_text(encoding="utf-8")
-    assert "CC BY-SA 4.0" in colofon and "MIT" in colofon and re.search(r"gebouwd op \d+ \w+ \d{4}, (uit commit \w+|buiten git)", colofon)
+    assert (
+        "CC BY-SA 4.0" in colofon
+        and "MIT" in colofon
+        and re.search(r"gebouwd op \d+ \w+ \d{4}, (uit commit \w+|buiten git)", colofon)
+    )
 
 
 def test_the_built_pages_show_the_computed_time(built_site):
@@ -69,4 +73,4 @@ def test_the_built_pages_show_the_computed_time(built_site):
     html = page.read_text(encoding="utf-8")
     assert f'isw-studietijd">ongeveer {study.minutes(ROOT, "h2")} minuten<' in html
     programme = (built_site / "chapters" / "trainers" / "programma.html").read_text(encoding="utf-8")
-    assert f'ongeveer {study.minutes(ROOT, "h7 h8")} minuten' in programme
+    assert f"ongeveer {study.minutes(ROOT, 'h7 h8')} minuten" in programme

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from helpers import ROOT, site_pages
+
 from widgets._ext_theme import CONTENT_SECURITY_POLICY
 
 GOVERNED = ("script", "link", "style", "img", "iframe")

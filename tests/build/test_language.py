@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-
 from helpers import BUILD_HTML, site_pages
 
 PAGES = site_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
@@ -18,14 +17,39 @@ PAGES = site_pages(BUILD_HTML) if BUILD_HTML.is_dir() else []
 # replace theirs): a whole text or attribute that is one of these, or one of the longer phrases
 # anywhere.
 ENGLISH_WHOLE = {
-    "Next", "Previous", "Search", "Contents", "On this page", "Back to top", "Skip to content",
-    "Copyright", "Error", "Search Results", "Hide Search Matches", "Expand", "Collapse", "Home",
+    "Next",
+    "Previous",
+    "Search",
+    "Contents",
+    "On this page",
+    "Back to top",
+    "Skip to content",
+    "Copyright",
+    "Error",
+    "Search Results",
+    "Hide Search Matches",
+    "Expand",
+    "Collapse",
+    "Home",
 }
 ENGLISH_ANYWHERE = (
-    "Please activate JavaScript", "Toggle navigation", "Toggle site navigation", "Toggle table of contents",
-    "Toggle Light", "color theme", "Made with", "Link to this", "Hide navigation sidebar",
-    "Hide table of contents sidebar", "Skip to content", "Back to top", "Searching", "Search finished",
-    "Preparing search", "search did not match", "Built with",
+    "Please activate JavaScript",
+    "Toggle navigation",
+    "Toggle site navigation",
+    "Toggle table of contents",
+    "Toggle Light",
+    "color theme",
+    "Made with",
+    "Link to this",
+    "Hide navigation sidebar",
+    "Hide table of contents sidebar",
+    "Skip to content",
+    "Back to top",
+    "Searching",
+    "Search finished",
+    "Preparing search",
+    "search did not match",
+    "Built with",
 )
 READ_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "content")
 LATEX = re.compile(r"\\[A-Za-z]+\b|\{\\[a-z]+ ")
@@ -37,8 +61,12 @@ def readable(path: Path) -> tuple[list[str], list[str]]:
     for hidden in page(["script", "style", "svg"]):
         hidden.decompose()
     texts = [t.strip() for t in page.find_all(string=True) if not isinstance(t, Comment) and t.strip()]
-    attributes = [str(tag[name]).strip() for tag in page.find_all(True) for name in READ_ATTRIBUTES
-                  if tag.has_attr(name) and not (tag.name == "meta" and tag.get("name") in ("viewport", "color-scheme"))]
+    attributes = [
+        str(tag[name]).strip()
+        for tag in page.find_all(True)
+        for name in READ_ATTRIBUTES
+        if tag.has_attr(name) and not (tag.name == "meta" and tag.get("name") in ("viewport", "color-scheme"))
+    ]
     return texts, attributes
 
 
@@ -48,7 +76,9 @@ def english(strings: list[str]) -> list[str]:
 
 def test_the_check_finds_english_and_latex():
     assert english(["Next", "Volgende", "Please activate JavaScript to enable the search functionality."]) == [
-        "Next", "Please activate JavaScript to enable the search functionality."]
+        "Next",
+        "Please activate JavaScript to enable the search functionality.",
+    ]
     assert LATEX.search(r"boek \emph Werk samen!") and not LATEX.search("boek ‘Werk samen!’ (SWP, 2023)")
 
 

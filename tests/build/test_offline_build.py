@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 from bs4 import BeautifulSoup
-
 from helpers import build_book, make_book
+
 from widgets._offline import manifest, written_precache
 
 
@@ -22,11 +22,17 @@ def fetched(site: Path, page: Path) -> set[str]:
     """Site files a page loads itself (scripts, styles, preloads, icons, images), from the root."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     urls = [tag["src"] for tag in soup.find_all(["script", "img"], src=True)]
-    urls += [link["href"] for link in soup.find_all("link", href=True)
-             if {"stylesheet", "modulepreload", "preload", "icon"} & set(link.get("rel", []))]
+    urls += [
+        link["href"]
+        for link in soup.find_all("link", href=True)
+        if {"stylesheet", "modulepreload", "preload", "icon"} & set(link.get("rel", []))
+    ]
     folder = page.parent.relative_to(site).as_posix()
-    return {posixpath.normpath(posixpath.join(folder, unquote(urlparse(url).path)))
-            for url in urls if not urlparse(url).scheme}
+    return {
+        posixpath.normpath(posixpath.join(folder, unquote(urlparse(url).path)))
+        for url in urls
+        if not urlparse(url).scheme
+    }
 
 
 def test_the_worker_lists_every_file_of_the_site_as_built(built_site):

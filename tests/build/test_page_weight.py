@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from helpers import ROOT
 
 import widgets.sphinx_ext as ext
-from helpers import ROOT
 
 TEXT_FILES = (".html", ".js", ".css")
 
@@ -24,7 +24,7 @@ def texts(site: Path) -> dict[Path, str]:
 
 
 def test_no_source_maps_and_no_pointers_to_them(built_site):
-    maps = [p for p in built_site.rglob("*.map")]
+    maps = list(built_site.rglob("*.map"))
     assert not maps, maps
     pointing = [p for p, text in texts(built_site).items() if "sourceMappingURL=" in text]
     assert not pointing, pointing
@@ -34,7 +34,8 @@ def unused(site: Path) -> list[str]:
     """Files in _static that no page, script or stylesheet (other than itself) names."""
     named = texts(site)
     return [
-        str(p.relative_to(site)) for p in static_files(site)
+        str(p.relative_to(site))
+        for p in static_files(site)
         if not any(p.name in text for other, text in named.items() if other != p)
     ]
 

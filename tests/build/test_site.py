@@ -9,11 +9,10 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from helpers import ROOT, site_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
-from pdf import toc_pages  # noqa: E402  (tools/pdf.py)
+from pdf import toc_pages
 
 # Every attribute through which a page makes the browser fetch something.
 FETCHING = {

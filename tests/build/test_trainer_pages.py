@@ -4,9 +4,9 @@ the works they mention, and every question in the trainers' key with its answer.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from helpers import ROOT
 
 import widgets
-from helpers import ROOT
 from widgets._markdown import inline
 
 FIVE_TITLES = (
@@ -23,9 +23,14 @@ def page(built_site, name: str) -> BeautifulSoup:
 
 
 def test_the_sources_page_lists_the_five_articles_apart_from_other_works(built_site):
-    sections = {s.find("h2").get_text(strip=True).rstrip("#"): s for s in page(built_site, "chapters/bronnen").select("section section")}
+    sections = {
+        s.find("h2").get_text(strip=True).rstrip("#"): s
+        for s in page(built_site, "chapters/bronnen").select("section section")
+    }
     five = [c.get_text(" ", strip=True) for c in sections["De vijf artikelen"].select(".citation")]
-    others = [c.get_text(" ", strip=True) for c in sections["Werken die in de artikelen worden genoemd"].select(".citation")]
+    others = [
+        c.get_text(" ", strip=True) for c in sections["Werken die in de artikelen worden genoemd"].select(".citation")
+    ]
     assert len(five) == 5
     for title in FIVE_TITLES:
         assert sum(title in entry for entry in five) == 1, title
@@ -61,7 +66,7 @@ def test_the_answer_key_marks_exactly_the_right_answers_of_every_question():
         for question in questions:
             options = entries[question.id].select("ul > li")
             assert len(options) == len(question.options), f"{exercise.id}/{question.id}"
-            for option, shown in zip(question.options, options):
+            for option, shown in zip(question.options, options, strict=True):
                 marked = shown.find("strong").get_text()
                 assert marked == ("Juist:" if option.correct else "Niet juist:"), (
                     f"{exercise.id}/{question.id}: '{option.text}' is marked {marked}"

@@ -90,7 +90,9 @@ def test_read_more_to_a_missing_label_fails_the_strict_build(tmp_path):
 def test_unknown_learning_goal_stops_the_build_naming_file_and_item(tmp_path):
     """A `goals:` id must be a learning goal that a chapter marks with {leerdoel}`id`."""
     data = FIXTURE_DATA.read_text(encoding="utf-8")
-    data = data.replace("        read_more: t1-sectie\n", "        read_more: t1-sectie\n        goals: [t1-kleur]\n", 1)
+    data = data.replace(
+        "        read_more: t1-sectie\n", "        read_more: t1-sectie\n        goals: [t1-kleur]\n", 1
+    )
     data = data.replace("    title: Testreflectie\n", "    title: Testreflectie\n    goals: [t1-kleur]\n")
     book = make_book(tmp_path / "good", data={"t1-oefeningen.yml": data})
     assert build_book(book, strict=False).returncode == 0  # the fixture chapter marks t1-kleur
@@ -125,7 +127,10 @@ def test_raw_html_with_inline_script_or_another_origin_fails_the_strict_build(tm
     output = result.stdout + result.stderr
     assert result.returncode != 0
     line = chapter[: chapter.index("<img")].count("\n") + 1
-    assert f"chapters/t1.md, regel {line}: <img src=https://pixel.example/t.gif> laadt iets van een andere website" in output
+    assert (
+        f"chapters/t1.md, regel {line}: <img src=https://pixel.example/t.gif> laadt iets van een andere website"
+        in output
+    )
     assert f"regel {line + 2}: <iframe src=https://video.example/embed/1> laadt iets van een andere website" in output
     assert f"regel {line + 4}: een <script> met code in de pagina zelf (inline script)" in output
     assert f"regel {line + 6}: een onclick=-attribuut op <button> (inline script)" in output
@@ -138,7 +143,10 @@ def test_exercise_id_not_written_as_plain_text_stops_the_build_without_a_traceba
     chapter = chapter.replace('widgets.show("t1-sort")', 'soort = "sort"\nwidgets.show(f"t1-{soort}")')
     stderr = stopped_clearly(make_book(tmp_path / "book", chapter=chapter))
     line = chapter[: chapter.index('widgets.show(f"')].count("\n") + 1
-    assert f"chapters/t1.md, regel {line}: schrijf de id van de oefening als gewone tekst tussen aanhalingstekens" in stderr
+    assert (
+        f"chapters/t1.md, regel {line}: schrijf de id van de oefening als gewone tekst tussen aanhalingstekens"
+        in stderr
+    )
     assert "niet als f-string of variabele" in stderr
 
 
@@ -157,8 +165,12 @@ def test_exercise_id_equal_to_a_heading_or_label_on_its_page_stops_the_build(tmp
 
 def test_a_call_mentioned_in_prose_is_text_and_the_book_builds(tmp_path):
     """Only a code cell shows an exercise: `widgets.show("…")` in the text is an example."""
-    chapter = (FIXTURES / "chapter.md").read_text(encoding="utf-8").replace(
-        "Tekst.\n", 'Tekst. Een auteur schrijft widgets.show("h9-voorbeeld") in een cel, of `widgets.show("x")`.\n'
+    chapter = (
+        (FIXTURES / "chapter.md")
+        .read_text(encoding="utf-8")
+        .replace(
+            "Tekst.\n", 'Tekst. Een auteur schrijft widgets.show("h9-voorbeeld") in een cel, of `widgets.show("x")`.\n'
+        )
     )
     result = build_book(make_book(tmp_path / "book", chapter=chapter))
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from widgets import _answer_key
 from helpers import FIXTURE_DATA
+
+from widgets import _answer_key
 
 
 def test_chapter_ten_is_numbered_ten_and_comes_after_chapter_two(tmp_path, monkeypatch):

@@ -7,11 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+from helpers import ROOT
 from sphinx.application import Sphinx
 
 from widgets import _ext_assets
 from widgets._sphinx_compat import file_checksum
-from helpers import ROOT
 
 CONF = 'extensions = ["widgets.sphinx_ext"]\nhtml_theme = "furo"\nproject = "Proef"\nlanguage = "nl"\n'
 

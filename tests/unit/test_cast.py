@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import ROOT
 
 CAST = yaml.safe_load((ROOT / "data" / "cast" / "personen.yml").read_text(encoding="utf-8"))
@@ -70,14 +69,26 @@ def test_a_name_belongs_to_one_person():
 @pytest.mark.parametrize("where, text", cases(), ids=[w for w, _ in cases()])
 def test_every_name_in_a_case_is_in_the_cast(where, text):
     unknown = {
-        word for word in CAPITALISED.findall(text)
+        word
+        for word in CAPITALISED.findall(text)
         if word not in NAMES and word not in NOT_PEOPLE and word.removesuffix("s") not in NAMES
     }
     assert unknown <= ALLOWED_WORDS, f"{where}: not in data/cast/personen.yml: {sorted(unknown - ALLOWED_WORDS)}"
 
 
 # Capitalised words the course uses mid-sentence that are neither people nor places.
-ALLOWED_WORDS = {"Van der Horst", "Horst", "Louweret", "Roos", "Vonk", "Rock", "David", "Amerikaanse", "Nederlandse", "Engelse"}
+ALLOWED_WORDS = {
+    "Van der Horst",
+    "Horst",
+    "Louweret",
+    "Roos",
+    "Vonk",
+    "Rock",
+    "David",
+    "Amerikaanse",
+    "Nederlandse",
+    "Engelse",
+}
 
 
 def test_every_case_uses_the_cast():
@@ -87,7 +98,9 @@ def test_every_case_uses_the_cast():
     for path in DATA:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:
             if item["kind"] == "casus":
-                assert any(mentions(name, item["story"]) for name in NAMES), f"{item['id']}: a casus without a cast member"
+                assert any(mentions(name, item["story"]) for name in NAMES), (
+                    f"{item['id']}: a casus without a cast member"
+                )
 
 
 @pytest.mark.parametrize("path", [*CHAPTERS, *DATA, *TRAINER_PAGES], ids=lambda p: p.name)
@@ -137,8 +150,11 @@ def test_no_two_cases_share_a_situation():
 
 def test_the_situation_check_finds_a_repeated_case():
     bakker = next(case for case in CASES if case["casus"] == "mevrouw Bakker wil thuis blijven wonen")
-    again = {**bakker, "casus": "meneer X wil thuis blijven wonen",
-             "situatie": {**bakker["situatie"], "partners": list(reversed(bakker["situatie"]["partners"]))}}
+    again = {
+        **bakker,
+        "casus": "meneer X wil thuis blijven wonen",
+        "situatie": {**bakker["situatie"], "partners": list(reversed(bakker["situatie"]["partners"]))},
+    }
     assert same_situations([*CASES, again]) == [(bakker["casus"], again["casus"])]
 
 
@@ -155,7 +171,9 @@ def test_every_case_of_the_book_is_listed():
     listed = {case["casus"] for case in CASES}
     for path in CHAPTERS:
         for block in CASUS.findall(path.read_text(encoding="utf-8")):
-            assert block.splitlines()[0][len("```{admonition} Casus: "):] in listed, f"{path.name}: {block.splitlines()[0]}"
+            assert block.splitlines()[0][len("```{admonition} Casus: ") :] in listed, (
+                f"{path.name}: {block.splitlines()[0]}"
+            )
     for path in DATA:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:
             if item["kind"] == "casus":
@@ -164,4 +182,4 @@ def test_every_case_of_the_book_is_listed():
 
 def test_the_cases_together_cover_every_domain():
     covered = {domain for case in CASES for domain in case["situatie"]["domeinen"]}
-    assert DOMAINS <= covered, f"no case about {sorted(DOMAINS - covered)}"
+    assert covered >= DOMAINS, f"no case about {sorted(DOMAINS - covered)}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from helpers import ROOT, fixture_exercises
+
 import widgets
 from widgets import _charts
-from helpers import ROOT, fixture_exercises
 
 FIXTURE = fixture_exercises()
 

@@ -7,9 +7,9 @@ import subprocess
 from collections import Counter
 
 import pytest
+from helpers import ROOT, SHARED, require_shared
 
 import widgets
-from helpers import ROOT, SHARED, require_shared
 
 CORE = sorted((ROOT / "chapters").glob("h[1-8]-*.md"))
 SHOW = re.compile(r"""widgets\.show\(\s*["']([^"']+)["']""")
@@ -79,7 +79,7 @@ def test_how_much():
 def test_no_text_copied_from_the_sources():
     """Runs the shared check where the sources are at hand (CI and developers have them)."""
     tool = require_shared(SHARED / "tools" / "check-copied-text")
-    result = subprocess.run([str(tool), "chapters", "data"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([str(tool), "chapters", "data"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.strip().endswith("0 copied runs of 10+ words")
 
@@ -87,20 +87,54 @@ def test_no_text_copied_from_the_sources():
 # Every idea issue 3 lists, with the chapter that must carry it and the source it must cite.
 SOURCE_IDEAS = [
     ("h1", ["definitie", "cliënt", "domein", "gedeeld doel"], ["integraal-samenwerken", "eigen-naar-gedeelde-doelen"]),
-    ("h2", ["valkuil", "naast elkaar", "zeggen", "onderhandel", "regie", "missiewerk"],
-     ["integraal-samenwerken", "louweret-gewoon-doen", "louweret-integraal-werken",
-      "vanderhorst-vier-stappen", "eigen-naar-gedeelde-doelen"]),
-    ("h3", ["routine-expertise", "adaptieve expertise", "weten, zien en voelen", "zingeving", "gelijkwaardig"],
-     ["integraal-samenwerken"]),
-    ("h4", ["co-creatie", "jezelf", "conflict", "transparan", "eigenaarschap", "vertrouwen"],
-     ["integraal-samenwerken"]),
-    ("h5", ["gelijkwaardig", "diepe betrokkenheid", "zingeving", "vertrouwen", "empathie", "vier stappen"],
-     ["vanderhorst-vier-stappen", "vanderhorst-werk-samen"]),
-    ("h6", ["vraag", "intensi", "informatie", "samenwerkingsreferentiemodel", "kpi", "regisseur", "buiten"],
-     ["eigen-naar-gedeelde-doelen", "goedee-entken-ontketen"]),
-    ("h7", ["je bent wat je doet", "mensen naar het project", "scarf", "status", "zekerheid", "autonomie",
-            "verbondenheid", "rechtvaardigheid", "leergemeenschap", "vrijplaats", "leidinggevende"],
-     ["louweret-gewoon-doen", "louweret-integraal-werken", "rock-scarf", "vonk-je-bent-wat-je-doet"]),
+    (
+        "h2",
+        ["valkuil", "naast elkaar", "zeggen", "onderhandel", "regie", "missiewerk"],
+        [
+            "integraal-samenwerken",
+            "louweret-gewoon-doen",
+            "louweret-integraal-werken",
+            "vanderhorst-vier-stappen",
+            "eigen-naar-gedeelde-doelen",
+        ],
+    ),
+    (
+        "h3",
+        ["routine-expertise", "adaptieve expertise", "weten, zien en voelen", "zingeving", "gelijkwaardig"],
+        ["integraal-samenwerken"],
+    ),
+    (
+        "h4",
+        ["co-creatie", "jezelf", "conflict", "transparan", "eigenaarschap", "vertrouwen"],
+        ["integraal-samenwerken"],
+    ),
+    (
+        "h5",
+        ["gelijkwaardig", "diepe betrokkenheid", "zingeving", "vertrouwen", "empathie", "vier stappen"],
+        ["vanderhorst-vier-stappen", "vanderhorst-werk-samen"],
+    ),
+    (
+        "h6",
+        ["vraag", "intensi", "informatie", "samenwerkingsreferentiemodel", "kpi", "regisseur", "buiten"],
+        ["eigen-naar-gedeelde-doelen", "goedee-entken-ontketen"],
+    ),
+    (
+        "h7",
+        [
+            "je bent wat je doet",
+            "mensen naar het project",
+            "scarf",
+            "status",
+            "zekerheid",
+            "autonomie",
+            "verbondenheid",
+            "rechtvaardigheid",
+            "leergemeenschap",
+            "vrijplaats",
+            "leidinggevende",
+        ],
+        ["louweret-gewoon-doen", "louweret-integraal-werken", "rock-scarf", "vonk-je-bent-wat-je-doet"],
+    ),
     ("h8", ["actieplan"], []),
 ]
 

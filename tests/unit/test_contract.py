@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+from helpers import fixture_exercises
+
 import widgets
 from widgets import _contract
 from widgets._schema import EXERCISE_MODELS, ExerciseBase
-from helpers import fixture_exercises
 
 
 def test_kinds_come_from_the_schema_and_every_kind_has_a_fixture():

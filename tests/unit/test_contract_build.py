@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 
+from helpers import ROOT
+
 from widgets import _contract, _offline
 from widgets._ext_learning import in_words, review_substitutions
-from helpers import ROOT
 
 
 def test_the_service_workers_get_their_cache_prefix_from_the_contract(tmp_path, monkeypatch):

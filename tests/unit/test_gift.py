@@ -12,9 +12,9 @@ import yaml
 from pygiftparser import answer as kinds
 from pygiftparser import parser as giftparser
 from pygiftparser.utils import transformSpecials
-
 from test_moodle import DATA_SETS, plain
 from test_qti import yaml_exercises
+
 from widgets.exports import book, gift
 
 
@@ -41,8 +41,12 @@ def check_choice(parsed, exercise: dict, question: dict) -> None:
     if exercise["kind"] == "casus":
         assert text.startswith(plain(exercise["story"], markdown=True))
     options = parsed.answers.answers
-    assert [plain(unescape(o.answer)) for o in options] == [plain(o["text"], markdown=True) for o in question["options"]]
-    assert [plain(unescape(o.feedback)) for o in options] == [plain(o["feedback"], markdown=True) for o in question["options"]]
+    assert [plain(unescape(o.answer)) for o in options] == [
+        plain(o["text"], markdown=True) for o in question["options"]
+    ]
+    assert [plain(unescape(o.feedback)) for o in options] == [
+        plain(o["feedback"], markdown=True) for o in question["options"]
+    ]
     assert [o.fraction > 0 for o in options] == [bool(o.get("correct")) for o in question["options"]]
     assert sum(o.fraction for o in options if o.fraction > 0) == pytest.approx(100, abs=0.001)
     single = sum(bool(o.get("correct")) for o in question["options"]) == 1
@@ -80,8 +84,11 @@ def test_one_category_per_chapter(data):
     folder, _ = data
     content, _ = gift.text(book.chapters(folder))
     categories = [line for line in content.splitlines() if line.startswith("$CATEGORY: ")]
-    assert categories == [f"$CATEGORY: $course$/{book.COURSE}/{c.title}" for c in book.chapters(folder)
-                          if any(e.kind != "scan" for e in c.exercises)]
+    assert categories == [
+        f"$CATEGORY: $course$/{book.COURSE}/{c.title}"
+        for c in book.chapters(folder)
+        if any(e.kind != "scan" for e in c.exercises)
+    ]
 
 
 SPECIAL = "a~b=c#d{e}f:g\\\\h"  # two backslashes: Markdown shows one
@@ -91,11 +98,31 @@ IN_ANSWERS = SPECIAL.replace("}", "")
 
 
 def test_special_characters_survive(tmp_path):
-    (tmp_path / "h1-tekens.yml").write_text(yaml.safe_dump({"exercises": [{
-        "id": "h1-quiz-tekens", "kind": "quiz", "title": "Tekens",
-        "questions": [{"id": "tekens", "text": f"Vraag {SPECIAL}?", "read_more": "x", "options": [
-            {"text": f"Goed {IN_ANSWERS}", "correct": True, "feedback": f"Ja {IN_ANSWERS}"},
-            {"text": f"Fout {IN_ANSWERS}", "feedback": f"Nee {IN_ANSWERS}"}]}]}]}), encoding="utf-8")
+    (tmp_path / "h1-tekens.yml").write_text(
+        yaml.safe_dump(
+            {
+                "exercises": [
+                    {
+                        "id": "h1-quiz-tekens",
+                        "kind": "quiz",
+                        "title": "Tekens",
+                        "questions": [
+                            {
+                                "id": "tekens",
+                                "text": f"Vraag {SPECIAL}?",
+                                "read_more": "x",
+                                "options": [
+                                    {"text": f"Goed {IN_ANSWERS}", "correct": True, "feedback": f"Ja {IN_ANSWERS}"},
+                                    {"text": f"Fout {IN_ANSWERS}", "feedback": f"Nee {IN_ANSWERS}"},
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     question = yaml.safe_load((tmp_path / "h1-tekens.yml").read_text(encoding="utf-8"))["exercises"][0]
     check_choice(read(tmp_path)["h1-quiz-tekens / tekens"], question, question["questions"][0])
 

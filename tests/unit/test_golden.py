@@ -11,8 +11,9 @@ import html
 import json
 import re
 
-import widgets
 from helpers import ROOT, fixture_exercises
+
+import widgets
 
 GOLDEN = ROOT / "tests" / "golden" / "exercise-markup.txt"
 PROPS_ATTRIBUTE = re.compile(r' data-props="([^"]*)"')

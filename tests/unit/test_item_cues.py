@@ -14,20 +14,129 @@ import re
 from collections import Counter
 
 import yaml
-
-import widgets
 from helpers import ROOT
 
+import widgets
+
 EXCEPTIONS = ROOT / "data" / "toetsing" / "item-exceptions.yml"
-ABSOLUTES = ("altijd", "nooit", "alleen", "gewoon", "nu eenmaal", "iedereen", "niemand",
-             "alles", "niets", "helemaal", "zeker", "per se", "uitsluitend", "elke keer", "meteen", "stop")
-STOPWORDS = set("""
-aan als ben bij dan dat de deze die dit doe doen door een eens elk en er ga gaan geen had heb hebben heeft
-het hier hij hoe hun ik in is je jij jou jouw kan komt kun kunnen laat maar me meer met mij mijn na naar
-niet nog nu of om ons onze ook op over tot uit van veel voor wat wel wie wil wij wordt zal ze zelf zich zij
-zijn zo zou haar hem men daar waar want toen welke welk zie zien vooral eerst beste goed
-alle juiste antwoorden kies
-""".split())
+ABSOLUTES = (
+    "altijd",
+    "nooit",
+    "alleen",
+    "gewoon",
+    "nu eenmaal",
+    "iedereen",
+    "niemand",
+    "alles",
+    "niets",
+    "helemaal",
+    "zeker",
+    "per se",
+    "uitsluitend",
+    "elke keer",
+    "meteen",
+    "stop",
+)
+STOPWORDS = {
+    "aan",
+    "als",
+    "ben",
+    "bij",
+    "dan",
+    "dat",
+    "de",
+    "deze",
+    "die",
+    "dit",
+    "doe",
+    "doen",
+    "door",
+    "een",
+    "eens",
+    "elk",
+    "en",
+    "er",
+    "ga",
+    "gaan",
+    "geen",
+    "had",
+    "heb",
+    "hebben",
+    "heeft",
+    "het",
+    "hier",
+    "hij",
+    "hoe",
+    "hun",
+    "ik",
+    "in",
+    "is",
+    "je",
+    "jij",
+    "jou",
+    "jouw",
+    "kan",
+    "komt",
+    "kun",
+    "kunnen",
+    "laat",
+    "maar",
+    "me",
+    "meer",
+    "met",
+    "mij",
+    "mijn",
+    "na",
+    "naar",
+    "niet",
+    "nog",
+    "nu",
+    "of",
+    "om",
+    "ons",
+    "onze",
+    "ook",
+    "op",
+    "over",
+    "tot",
+    "uit",
+    "van",
+    "veel",
+    "voor",
+    "wat",
+    "wel",
+    "wie",
+    "wil",
+    "wij",
+    "wordt",
+    "zal",
+    "ze",
+    "zelf",
+    "zich",
+    "zij",
+    "zijn",
+    "zo",
+    "zou",
+    "haar",
+    "hem",
+    "men",
+    "daar",
+    "waar",
+    "want",
+    "toen",
+    "welke",
+    "welk",
+    "zie",
+    "zien",
+    "vooral",
+    "eerst",
+    "beste",
+    "goed",
+    "alle",
+    "juiste",
+    "antwoorden",
+    "kies",
+}
 
 
 def exceptions() -> dict[str, dict[str, str]]:
@@ -49,13 +158,25 @@ def items():
     for exercise, path in widgets.load_all(ROOT / "data").values():
         chapter = path.stem.split("-")[0]
         for q in getattr(exercise, "questions", []):
-            yield (q.id, chapter, f"{exercise.title} {q.text}",
-                   [o.text for o in q.options if o.correct], [o.text for o in q.options if not o.correct], "vraag")
+            yield (
+                q.id,
+                chapter,
+                f"{exercise.title} {q.text}",
+                [o.text for o in q.options if o.correct],
+                [o.text for o in q.options if not o.correct],
+                "vraag",
+            )
         if exercise.kind == "sort":
             names = {c.id: c.name for c in exercise.categories}
             for item in exercise.items:
-                yield (f"{exercise.id}/{item.id}", chapter, item.text, [names[item.category]],
-                       [n for c, n in names.items() if c != item.category], "sort")
+                yield (
+                    f"{exercise.id}/{item.id}",
+                    chapter,
+                    item.text,
+                    [names[item.category]],
+                    [n for c, n in names.items() if c != item.category],
+                    "sort",
+                )
 
 
 def cues(stem: str, keys: list[str], distractors: list[str], kind: str) -> dict[str, str]:
@@ -80,8 +201,11 @@ def test_no_question_gives_its_key_away_by_its_wording(capsys):
     with capsys.disabled():
         print(f"\nAanwijzingen in de formulering (vóór uitzonderingen): {dict(counts) or 'geen'}")
         for qid, f in sorted(flagged.items()):
-            print(f"  {qid}: " + "; ".join(f"{r} ({why})" for r, why in f.items())
-                  + ("  [uitzondering]" if set(f) <= set(allowed.get(qid, {})) else ""))
+            print(
+                f"  {qid}: "
+                + "; ".join(f"{r} ({why})" for r, why in f.items())
+                + ("  [uitzondering]" if set(f) <= set(allowed.get(qid, {})) else "")
+            )
     assert {q: f for q, f in flagged.items() if not set(f) <= set(allowed.get(q, {}))} == {}
 
 
@@ -110,7 +234,9 @@ def test_no_question_holds_the_key_of_another_in_its_chapter():
 def test_the_cue_check_flags_what_it_should():
     assert cues("Welke valkuil zie je bij de cijfers?", ["Sturen op cijfers."], ["Eigen doelen.", "Aanpak."], "vraag")
     assert "absolute" in cues("Wat doe je?", ["Je vraagt het na."], ["Je doet het altijd zelf."], "vraag")
-    assert "length" in cues("Wat doe je?", ["Een heel lange sleutel met veel woorden."], ["Kort.", "Ook kort."], "vraag")
+    assert "length" in cues(
+        "Wat doe je?", ["Een heel lange sleutel met veel woorden."], ["Kort.", "Ook kort."], "vraag"
+    )
     assert cues("Wat doe je?", ["Je vraagt het na."], ["Je zoekt het op."], "vraag") == {}
 
 

@@ -4,27 +4,33 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 GLOSSARY = ROOT / "chapters" / "begrippenlijst.md"
 PAGES = sorted(p for p in (ROOT / "chapters").rglob("*.md") if p != GLOSSARY)
 TERM_ROLE = re.compile(r"\{term\}`([^`]*)`")
+JARGON = Path(__file__).with_name("jargon.txt")
 
 
-def jargon(path: Path = Path(__file__).with_name("jargon.txt")) -> list[tuple[re.Pattern, str]]:
-    rows = [line.split(" => ") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+def jargon(path: Path = JARGON) -> list[tuple[re.Pattern, str]]:
+    rows = [
+        line.split(" => ")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return [(re.compile(pattern), entry.strip()) for pattern, entry in rows]
 
 
 def glossary_entries() -> set[str]:
     """The terms the glossary defines: unindented lines followed by an indented definition."""
     lines = GLOSSARY.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line, after in zip(lines, lines[1:]) if line and not line[0].isspace() and after.startswith("  ")}
+    return {
+        line.strip() for line, after in pairwise(lines) if line and not line[0].isspace() and after.startswith("  ")
+    }
 
 
 def unexplained(text: str, words: list[tuple[re.Pattern, str]]) -> list[str]:
@@ -35,8 +41,10 @@ def unexplained(text: str, words: list[tuple[re.Pattern, str]]) -> list[str]:
         first = pattern.search(text)
         if first is None:
             continue
-        linked = any(start <= first.start() < end and re.search(rf"<{re.escape(entry)}>$|^{re.escape(entry)}$", target)
-                     for start, end, target in links)
+        linked = any(
+            start <= first.start() < end and re.search(rf"<{re.escape(entry)}>$|^{re.escape(entry)}$", target)
+            for start, end, target in links
+        )
         if not linked:
             line = text.count("\n", 0, first.start()) + 1
             found.append(f"'{first.group(0)}' (regel {line}; begrippenlijst: {entry})")

@@ -7,10 +7,11 @@ import html
 import json
 import re
 
+from helpers import fixture_exercises
+
 import widgets
 from widgets import _charts, _contract, _learning
 from widgets._props import answers_fingerprint, question_fingerprint
-from helpers import fixture_exercises
 
 FIXTURE = fixture_exercises()
 
@@ -38,7 +39,9 @@ def test_every_exercise_carries_fingerprints_and_quizzes_ask_how_sure():
         assert props["answers_fingerprint"] == answers_fingerprint(exercise)
         if exercise.kind in ("quiz", "casus"):
             assert props["confidence"] == list(_contract.CONFIDENCE) == ["zeker", "twijfel", "gok"]
-            assert [q["fingerprint"] for q in props["questions"]] == [question_fingerprint(q) for q in exercise.questions]
+            assert [q["fingerprint"] for q in props["questions"]] == [
+                question_fingerprint(q) for q in exercise.questions
+            ]
     prints = {answers_fingerprint(exercise) for exercise in FIXTURE.values()}
     assert len(prints) == len(FIXTURE)
 

@@ -6,10 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_DATA, ROOT
 
 import widgets
 from widgets._schema import Quiz
-from helpers import FIXTURE_DATA, ROOT
 
 GOOD_QUESTION = """
       - id: v1
@@ -58,7 +58,9 @@ def test_the_books_own_data_is_valid():
 
 
 def test_question_without_correct_option(tmp_path):
-    path = write_quiz(tmp_path, """
+    path = write_quiz(
+        tmp_path,
+        """
         - id: zonder-goed
           text: Vraag?
           read_more: sectie
@@ -67,7 +69,8 @@ def test_question_without_correct_option(tmp_path):
               feedback: x
             - text: B
               feedback: y
-        """)
+        """,
+    )
     message = error_of(path)
     assert str(path) in message and "regel 6" in message
     assert message.count("\n") == 0, "one problem, one line"
@@ -75,7 +78,9 @@ def test_question_without_correct_option(tmp_path):
 
 
 def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
-    path = write_quiz(tmp_path, """
+    path = write_quiz(
+        tmp_path,
+        """
         - id: v1
           text: Vraag?
           read_more: sectie
@@ -84,7 +89,8 @@ def test_option_without_feedback_names_file_item_field_and_line(tmp_path):
               correct: true
             - text: B
               feedback: y
-        """)
+        """,
+    )
     message = error_of(path)
     assert f"{path}, regel 10" in message  # the option that lacks it
     assert "item 'q' > 'v1', veld options[0].feedback: dit veld ontbreekt" in message
@@ -96,24 +102,30 @@ def test_question_without_read_more(tmp_path):
 
 
 def test_misspelt_field(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         exercises:
           - id: q
             kind: quiz
             title: T
             qeustions: []
-        """)
+        """,
+    )
     message = error_of(path)
     assert "veld qeustions: onbekend veld (een tikfout?)" in message and "regel 5" in message
 
 
 def test_unknown_kind(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         exercises:
           - id: q
             kind: kruiswoord
             title: T
-        """)
+        """,
+    )
     message = error_of(path)
     assert "regel 3: item 'q', veld kind: onbekende soort oefening 'kruiswoord'; kies uit quiz, casus" in message
 
@@ -130,31 +142,59 @@ BROKEN = {
     "control character": (GOOD.replace("P\n", "P\x0c\n").encode(), 5, ["stuurteken (U+000C)", "verwijder het"]),
     "empty": (b"", 1, ["het bestand is leeg", "'exercises:'"]),
     "only comments": (b"# later\n", 1, ["het bestand is leeg", "'exercises:'"]),
-    "duplicate key": (GOOD.replace("    prompt: P\n", "    prompt: P\n    title: Ander\n").encode(), 6,
-                      ["het veld 'title' staat twee keer", "(ook op regel 4)", "haal er één weg"]),
-    "undefined alias": (GOOD.replace("prompt: P", "prompt: *vraag").encode(), 5,
-                        ["'*vraag' verwijst naar een anker '&vraag' dat niet", "tussen aanhalingstekens"]),
-    "text that starts with *": (GOOD.replace("prompt: P", "prompt: **Let op**, dit").encode(), 5,
-                                ["met * begint", "aanhalingstekens"]),
-    "duplicate anchor": (GOOD.replace("title: Café", "title: &t Café").replace("prompt: P", "prompt: &t P").encode(),
-                         5, ["het anker '&t' staat twee keer"]),
+    "duplicate key": (
+        GOOD.replace("    prompt: P\n", "    prompt: P\n    title: Ander\n").encode(),
+        6,
+        ["het veld 'title' staat twee keer", "(ook op regel 4)", "haal er één weg"],
+    ),
+    "undefined alias": (
+        GOOD.replace("prompt: P", "prompt: *vraag").encode(),
+        5,
+        ["'*vraag' verwijst naar een anker '&vraag' dat niet", "tussen aanhalingstekens"],
+    ),
+    "text that starts with *": (
+        GOOD.replace("prompt: P", "prompt: **Let op**, dit").encode(),
+        5,
+        ["met * begint", "aanhalingstekens"],
+    ),
+    "duplicate anchor": (
+        GOOD.replace("title: Café", "title: &t Café").replace("prompt: P", "prompt: &t P").encode(),
+        5,
+        ["het anker '&t' staat twee keer"],
+    ),
     "list at the top": (b"- id: r\n  kind: reflectie\n", 1, ["begint met een lijst", "moet beginnen met 'exercises:'"]),
     "text at the top": (b"oefeningen\n", 1, ["begint met tekst", "'exercises:'"]),
-    "list where a mapping belongs": (b"exercises:\n  - - r\n", 2,
-                                     ["veld exercises[0]: hier horen velden (naam: waarde), gevonden: een lijst"]),
-    "mapping where a list belongs": (b"exercises:\n  kind: quiz\n", 2,
-                                     ["veld exercises: hier hoort een lijst", "gevonden: velden"]),
-    "colon in text": (GOOD.replace("prompt: P", "prompt: Let op: dit").encode(), 5,
-                      ["een dubbele punt", "tussen aanhalingstekens"]),
+    "list where a mapping belongs": (
+        b"exercises:\n  - - r\n",
+        2,
+        ["veld exercises[0]: hier horen velden (naam: waarde), gevonden: een lijst"],
+    ),
+    "mapping where a list belongs": (
+        b"exercises:\n  kind: quiz\n",
+        2,
+        ["veld exercises: hier hoort een lijst", "gevonden: velden"],
+    ),
+    "colon in text": (
+        GOOD.replace("prompt: P", "prompt: Let op: dit").encode(),
+        5,
+        ["een dubbele punt", "tussen aanhalingstekens"],
+    ),
     "unclosed quote": (GOOD.replace("title: Café", "title: 'Café").encode(), 4, ["niet gesloten"]),
-    "bad indentation": (b"exercises:\n  - id: q\n    kind: quiz\n   title: [open\n", 4,
-                        ["de inspringing klopt niet"]),
+    "bad indentation": (b"exercises:\n  - id: q\n    kind: quiz\n   title: [open\n", 4, ["de inspringing klopt niet"]),
     "second document": ((GOOD + "---\n" + GOOD).encode(), 6, ["tweede YAML-document", "haal die regel weg"]),
-    "yes read as true": (GOOD.replace("title: Café", "title: Yes").encode(), 4,
-                         ["item 'r', veld title: YAML leest 'Yes' hier als een ja/nee-waarde", '"Yes"']),
-    "date read as a date": (GOOD.replace("title: Café", "title: 2024-03-01").encode(), 4,
-                            ["item 'r', veld title: YAML leest '2024-03-01' hier als een datum, niet als tekst",
-                             'zet het tussen aanhalingstekens: "2024-03-01"']),
+    "yes read as true": (
+        GOOD.replace("title: Café", "title: Yes").encode(),
+        4,
+        ["item 'r', veld title: YAML leest 'Yes' hier als een ja/nee-waarde", '"Yes"'],
+    ),
+    "date read as a date": (
+        GOOD.replace("title: Café", "title: 2024-03-01").encode(),
+        4,
+        [
+            "item 'r', veld title: YAML leest '2024-03-01' hier als een datum, niet als tekst",
+            'zet het tussen aanhalingstekens: "2024-03-01"',
+        ],
+    ),
 }
 
 
@@ -178,7 +218,9 @@ def test_the_good_file_of_the_broken_cases_loads(tmp_path):
 
 
 def test_merge_keys_are_no_duplicate_keys(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         exercises:
           - &basis
             id: r
@@ -188,7 +230,8 @@ def test_merge_keys_are_no_duplicate_keys(tmp_path):
           - <<: *basis
             id: r2
             title: Ander
-        """)
+        """,
+    )
     assert [e.title for e in widgets.load_file(path)] == ["T", "Ander"]
 
 
@@ -201,7 +244,7 @@ def test_an_unreadable_file_is_named(tmp_path):
 def test_a_broken_illustration_names_its_fields(tmp_path):
     (tmp_path / "illustraties").mkdir()
     (tmp_path / "illustraties" / "x.yml").write_text("", encoding="utf-8")
-    with pytest.raises(widgets.DataError, match="regel 1: het bestand is leeg.*'caption:' en 'points:'"):
+    with pytest.raises(widgets.DataError, match=r"regel 1: het bestand is leeg.*'caption:' en 'points:'"):
         widgets.load_illustration("x", tmp_path)
 
 
@@ -233,8 +276,11 @@ def write_scan(tmp_path: Path, dimensions: str, statements: str) -> Path:
 
 # Each way a scan can be inconsistent: its dimensions, its statements, and what the message must say.
 BAD_SCANS = {
-    "statement without dimension": ("d", "s1:d s2:d s3", ["item 's' > 's3', veld dimension: dit veld ontbreekt",
-                                                         "regel 10"]),
+    "statement without dimension": (
+        "d",
+        "s1:d s2:d s3",
+        ["item 's' > 's3', veld dimension: dit veld ontbreekt", "regel 10"],
+    ),
     "statement with unknown dimension": ("d", "s1:d s2:x", ["stelling 's2' noemt dimensie 'x', die niet bestaat"]),
     "fewer than two statements a dimension": ("d e", "s1:d s2:d s3:e", ["dimensie 'e' heeft minder dan 2 stellingen"]),
 }
@@ -249,7 +295,9 @@ def test_an_inconsistent_scan_is_named(tmp_path, case):
 
 
 def test_sort_item_with_unknown_category(tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
         exercises:
           - id: s
             kind: sort
@@ -258,7 +306,8 @@ def test_sort_item_with_unknown_category(tmp_path):
             items:
               - {id: i1, text: x, category: a, feedback: f}
               - {id: i2, text: y, category: c, feedback: f}
-        """)
+        """,
+    )
     assert "item 'i2' noemt categorie 'c', die niet bestaat" in error_of(path)
 
 
@@ -277,7 +326,9 @@ def test_a_number_out_of_range_or_in_words_echoes_what_was_written(tmp_path):
     (tmp_path / "illustraties").mkdir()
     (tmp_path / "illustraties" / "x.yml").write_text(
         "caption: C\npoints:\n  - {vraag: a, complexiteit: 7, intensiteit: drie, vorm: x}\n"
-        "  - {vraag: b, complexiteit: 1, intensiteit: 1, vorm: y}\n", encoding="utf-8")
+        "  - {vraag: b, complexiteit: 1, intensiteit: 1, vorm: y}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(widgets.DataError) as caught:
         widgets.load_illustration("x", tmp_path)
     first, second = str(caught.value).splitlines()

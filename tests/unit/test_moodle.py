@@ -10,15 +10,36 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from helpers import FIXTURES, ROOT
 from markdown_it import MarkdownIt
 
-from helpers import FIXTURES, ROOT
 from widgets import moodle
 
 DATA_SETS = {"book": ROOT / "data", "fixture": FIXTURES / "data"}
 # The fractions Moodle's import accepts, as numbers (its list, and the negatives).
-ALLOWED = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
-           14.28571, 12.5, 11.11111, 10, 5, 0}
+ALLOWED = {
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+}
 _md = MarkdownIt("commonmark", {"html": False})  # HTML in the data is text
 
 
@@ -75,7 +96,7 @@ def test_one_category_per_chapter_before_its_questions(exported):
         else:
             assert current is not None, "a question before any category"
             seen.setdefault(current, []).append(element.findtext("name/text").split(" / ")[0])
-    for category, path in zip(seen, files):
+    for category, path in zip(seen, files, strict=False):
         ids = {e["id"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]}
         assert set(seen[category]) <= ids
         number = re.match(r"h(\d+)-", path.name)
@@ -85,7 +106,7 @@ def test_one_category_per_chapter_before_its_questions(exported):
 
 def test_questions_parse_back_to_the_yaml(exported):
     folder, root = exported
-    for element, source in zip(questions_of(root), yaml_questions(folder)):
+    for element, source in zip(questions_of(root), yaml_questions(folder), strict=False):
         question, exercise = source["question"], source["exercise"]
         text = plain(element.findtext("questiontext/text"))
         assert text.endswith(plain(question["text"], markdown=True))
@@ -93,7 +114,7 @@ def test_questions_parse_back_to_the_yaml(exported):
             assert text.startswith(plain(exercise["story"], markdown=True))
         answers = element.findall("answer")
         assert len(answers) == len(question["options"])
-        for answer, option in zip(answers, question["options"]):
+        for answer, option in zip(answers, question["options"], strict=True):
             assert plain(answer.findtext("text")) == plain(option["text"], markdown=True)
             feedback = answer.findtext("feedback/text")
             assert feedback, f"option without feedback in {question['id']}"
@@ -127,9 +148,17 @@ def test_html_in_the_data_stays_text():
     assert "<img src=x" in soup.get_text()
 
 
-@pytest.mark.parametrize("fraction, moodle_text", [
-    (100, "100"), (50, "50"), (100 / 3, "33.33333"), (100 / 6, "16.66667"), (-25, "-25"), (0, "0"),
-])
+@pytest.mark.parametrize(
+    "fraction, moodle_text",
+    [
+        (100, "100"),
+        (50, "50"),
+        (100 / 3, "33.33333"),
+        (100 / 6, "16.66667"),
+        (-25, "-25"),
+        (0, "0"),
+    ],
+)
 def test_fraction_uses_moodles_spelling(fraction, moodle_text):
     assert moodle.fraction(fraction) == moodle_text
 

@@ -32,7 +32,10 @@ def site(tmp_path: Path) -> Path:
 
 def test_keeps_every_file_a_reader_needs_and_nothing_else(site):
     assert precache_files(site) == [
-        "_static/widgets/loader.js", "chapters/h1.html", "chapters/mijn map/h2.html", "index.html",
+        "_static/widgets/loader.js",
+        "chapters/h1.html",
+        "chapters/mijn map/h2.html",
+        "index.html",
     ]
 
 

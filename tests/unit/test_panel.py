@@ -6,7 +6,6 @@ import importlib.util
 import sys
 
 import pytest
-
 from helpers import ROOT
 
 spec = importlib.util.spec_from_file_location("panel", ROOT / "tools" / "panel.py")
@@ -86,7 +85,8 @@ def test_the_scorer_counts_exact_matches_per_chapter_with_chance(data):
         "# een panel\n"
         f"h1-q-a: {wrong_a}\n"
         f"h1-q-b: {', '.join(sorted(questions['h1-q-b'].keys)).lower()}\n"
-        f"h2-sort/i1: {''.join(questions['h2-sort/i1'].keys)}\n")
+        f"h2-sort/i1: {''.join(questions['h2-sort/i1'].keys)}\n"
+    )
     scores = {s.label: s for s in panel.score(list(questions.values()), answers)}
     assert (scores["h1"].right, scores["h1"].total) == (1, 2)
     assert (scores["h2"].right, scores["h2"].total) == (1, 2), "a question left open counts as wrong"

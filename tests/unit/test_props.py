@@ -6,9 +6,10 @@ import html
 import json
 import re
 
+from helpers import ROOT, fixture_exercises
+
 import widgets
 from widgets import _markdown
-from helpers import ROOT, fixture_exercises
 
 FIXTURE = fixture_exercises()
 
@@ -85,7 +86,7 @@ def test_widget_runs_the_shared_browser_module():
     widget = widgets.ExerciseWidget(props=widgets.props(FIXTURE["t1-reflectie"]))
     # One self-contained module (anywidget imports it from a blob URL): no static imports.
     assert widget._esm == (ROOT / "widgets" / "static" / "exercise.js").read_text(encoding="utf-8")
-    assert "export{" in widget._esm and " from\"" not in widget._esm and " from \"" not in widget._esm
+    assert "export{" in widget._esm and ' from"' not in widget._esm and ' from "' not in widget._esm
 
 
 def test_each_widget_has_its_own_seed_synced_with_the_browser():

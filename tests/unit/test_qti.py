@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import ROOT
 from lxml import etree
-
-from helpers import FIXTURES, ROOT
 from test_moodle import DATA_SETS, plain
+
 from widgets import exports
 from widgets.exports import cartridge, qti
 from widgets.exports.__main__ import main
@@ -39,8 +39,7 @@ def schema(name: str) -> etree.XMLSchema:
 
 
 def yaml_exercises(folder: Path) -> list[dict]:
-    return [e for p in sorted(folder.glob("*.yml"))
-            for e in yaml.safe_load(p.read_text(encoding="utf-8"))["exercises"]]
+    return [e for p in sorted(folder.glob("*.yml")) for e in yaml.safe_load(p.read_text(encoding="utf-8"))["exercises"]]
 
 
 @pytest.fixture(scope="module", params=sorted(DATA_SETS))
@@ -119,16 +118,19 @@ def check_choice(item: etree._Element, exercise: dict, question: dict) -> None:
     if exercise["kind"] == "casus":
         assert text.startswith(plain(exercise["story"], markdown=True))
     labels = item.findall(".//q:response_lid/q:render_choice/q:response_label", NS)
-    assert [plain(l.findtext(".//q:mattext", namespaces=NS)) for l in labels] == \
-        [plain(o["text"], markdown=True) for o in question["options"]]
+    assert [plain(label.findtext(".//q:mattext", namespaces=NS)) for label in labels] == [
+        plain(o["text"], markdown=True) for o in question["options"]
+    ]
     idents = [label.get("ident") for label in labels]
     response = item.find(".//q:response_lid", NS)
     respident = response.get("ident")
-    assert response.get("rcardinality") == ("Multiple" if len([o for o in question["options"] if o.get("correct")]) > 1 else "Single")
-    for ident, option in zip(idents, question["options"]):
+    assert response.get("rcardinality") == (
+        "Multiple" if len([o for o in question["options"] if o.get("correct")]) > 1 else "Single"
+    )
+    for ident, option in zip(idents, question["options"], strict=True):
         _, shown = respond(item, {respident: {ident}})
         assert plain(option["feedback"], markdown=True) in shown
-    key = {i for i, o in zip(idents, question["options"]) if o.get("correct")}
+    key = {i for i, o in zip(idents, question["options"], strict=True) if o.get("correct")}
     assert respond(item, {respident: key})[0] == 100
     most = len(idents) if response.get("rcardinality") == "Multiple" else 1
     for size in range(1, most + 1):
@@ -162,12 +164,15 @@ def test_every_exercise_reads_back(out, kind):
 def check_matching(item: etree._Element, sort: dict) -> None:
     names = {c["id"]: plain(c["name"], markdown=True) for c in sort["categories"]}
     responses = item.findall(".//q:response_lid", NS)
-    assert [plain(r.findtext("q:material/q:mattext", namespaces=NS)) for r in responses] == \
-        [plain(i["text"], markdown=True) for i in sort["items"]]
+    assert [plain(r.findtext("q:material/q:mattext", namespaces=NS)) for r in responses] == [
+        plain(i["text"], markdown=True) for i in sort["items"]
+    ]
     right, wrong = {}, {}
-    for response, entry in zip(responses, sort["items"]):
-        labels = {plain(l.findtext(".//q:mattext", namespaces=NS)): l.get("ident")
-                  for l in response.iterfind(".//q:response_label", NS)}
+    for response, entry in zip(responses, sort["items"], strict=True):
+        labels = {
+            plain(label.findtext(".//q:mattext", namespaces=NS)): label.get("ident")
+            for label in response.iterfind(".//q:response_label", NS)
+        }
         assert sorted(labels) == sorted(names.values())
         right[response.get("ident")] = {labels[names[entry["category"]]]}
         wrong[response.get("ident")] = {i for n, i in labels.items() if n != names[entry["category"]]}
@@ -206,4 +211,5 @@ def test_bad_data_gives_a_message_not_a_traceback(tmp_path, capsys):
 
 def test_the_package_docstring_lists_every_writer():
     from widgets.exports.__main__ import WRITERS
+
     assert all(module.__name__.rsplit(".", 1)[1] + ".py" in exports.__doc__ for module, _ in WRITERS)

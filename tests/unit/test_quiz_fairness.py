@@ -10,9 +10,9 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
+from helpers import ROOT
 
 import widgets
-from helpers import ROOT
 from widgets.sphinx_ext import GOAL_ROLE, SHOW_CALL
 
 CHAPTERS = sorted((ROOT / "chapters").glob("h[1-8]-*.md"))
@@ -39,9 +39,7 @@ def report(capsys, text: str) -> None:
 
 
 def test_keys_are_spread_over_the_positions(capsys):
-    keys = Counter(
-        i + 1 for q in questions() if len(q.options) >= 3 for i, o in enumerate(q.options) if o.correct
-    )
+    keys = Counter(i + 1 for q in questions() if len(q.options) >= 3 for i, o in enumerate(q.options) if o.correct)
     total = sum(keys.values())
     lines = [f"  positie {p}: {n:3d} sleutels ({n / total:.0%})" for p, n in sorted(keys.items())]
     report(capsys, f"Juiste opties per positie (vragen met 3+ opties, {total} sleutels):\n" + "\n".join(lines))
@@ -54,15 +52,20 @@ def test_the_key_is_rarely_the_longest_option(capsys):
 
     def strictly(compare) -> list[str]:
         return [
-            q.id for q in single for key in [next(o for o in q.options if o.correct)]
+            q.id
+            for q in single
+            for key in [next(o for o in q.options if o.correct)]
             if all(compare(len(key.text), len(o.text)) for o in q.options if o is not key)
         ]
 
     longest, shortest = strictly(lambda k, o: k > o), strictly(lambda k, o: k < o)
-    report(capsys, f"Sleutel is de langste optie: {len(longest)} van {len(single)} vragen met één antwoord "
-                   f"({len(longest) / len(single):.0%}): {', '.join(longest) or '-'}\n"
-                   f"Sleutel is de kortste optie: {len(shortest)} van {len(single)} "
-                   f"({len(shortest) / len(single):.0%})")
+    report(
+        capsys,
+        f"Sleutel is de langste optie: {len(longest)} van {len(single)} vragen met één antwoord "
+        f"({len(longest) / len(single):.0%}): {', '.join(longest) or '-'}\n"
+        f"Sleutel is de kortste optie: {len(shortest)} van {len(single)} "
+        f"({len(shortest) / len(single):.0%})",
+    )
     assert len(longest) / len(single) <= MAX_LONGEST_SHARE
     assert len(shortest) / len(single) <= MAX_LONGEST_SHARE
 
@@ -106,12 +109,16 @@ def test_no_near_duplicate_questions():
     texts = {q.id: words(q.text + " " + " ".join(o.text for o in q.options if o.correct)) for q in questions()}
     ids = sorted(texts)
     similar = [
-        (a, b, round(ratio, 2)) for i, a in enumerate(ids) for b in ids[i + 1:]
+        (a, b, round(ratio, 2))
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
         if (ratio := SequenceMatcher(None, texts[a], texts[b], autojunk=False).ratio()) > 0.4
     ]
     assert similar == []
 
 
-@pytest.mark.parametrize("text, expected", [("a {leerdoel}`h1-doel-x` b {leerdoel}`h1-doel-y`", ["h1-doel-x", "h1-doel-y"])])
+@pytest.mark.parametrize(
+    "text, expected", [("a {leerdoel}`h1-doel-x` b {leerdoel}`h1-doel-y`", ["h1-doel-x", "h1-doel-y"])]
+)
 def test_goal_marker_is_found_in_chapter_text(text, expected):
     assert GOAL_ROLE.findall(text) == expected

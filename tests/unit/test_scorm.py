@@ -17,21 +17,25 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lxml import etree
-
 from helpers import ROOT
+from lxml import etree
 from scorm_schema import manifest_schema
+
 from widgets._props import props
 from widgets.exports import book, scorm
 
 NS = {"cp": scorm.CP, "adlcp": scorm.ADLCP}
-LOADER = ('<script data-isw-contract="{{}}" type="module" src="{up}_static/widgets/loader.js?v=1"></script>\n'
-          '<script async="async" type="module" src="{up}_static/widgets/offline.js?v=2"></script>')
+LOADER = (
+    '<script data-isw-contract="{{}}" type="module" src="{up}_static/widgets/loader.js?v=1"></script>\n'
+    '<script async="async" type="module" src="{up}_static/widgets/offline.js?v=2"></script>'
+)
 
 
 def toc_pages() -> list[str]:
-    return re.findall(r"file:\s*(\S+)", (ROOT / "_toc.yml").read_text(encoding="utf-8")) + \
-        [yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]]
+    return [
+        *re.findall(r"file:\s*(\S+)", (ROOT / "_toc.yml").read_text(encoding="utf-8")),
+        yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"],
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +46,11 @@ def site(tmp_path_factory) -> Path:
         path = folder / f"{page}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         up = "../" * page.count("/")
-        path.write_text(f"<!DOCTYPE html><html lang=\"nl\"><head><title>Pagina {page} - Integraal samenwerken</title>"
-                        f"{LOADER.format(up=up)}</head><body></body></html>", encoding="utf-8")
+        path.write_text(
+            f'<!DOCTYPE html><html lang="nl"><head><title>Pagina {page} - Integraal samenwerken</title>'
+            f"{LOADER.format(up=up)}</head><body></body></html>",
+            encoding="utf-8",
+        )
     for name in ("sw.js", "_static/widgets/offline.js", "_static/widgets/loader.js", "_sources/x.md"):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text("//", encoding="utf-8")
@@ -81,13 +88,16 @@ def test_a_sco_per_chapter_with_exercises_in_the_order_of_the_toc(site, tmp_path
     chapters = book.chapters(ROOT / "data")
     scos = manifest.xpath("//cp:resource[@adlcp:scormtype='sco']/@href", namespaces=NS)
     assert scos == [f"chapters/{c.stem}.html" for c in chapters]
-    launched = [manifest.xpath(f"//cp:resource[@identifier='{ref}']/@href", namespaces=NS)[0]
-                for ref in manifest.xpath("//cp:item/@identifierref", namespaces=NS)]
+    launched = [
+        manifest.xpath(f"//cp:resource[@identifier='{ref}']/@href", namespaces=NS)[0]
+        for ref in manifest.xpath("//cp:item/@identifierref", namespaces=NS)
+    ]
     assert [page.removesuffix(".html") for page in launched] == [toc_pages()[-1], *toc_pages()[:-1]]
     titles = manifest.xpath("//cp:item[@identifierref]/cp:title/text()", namespaces=NS)
     assert titles[launched.index("chapters/h2-valkuilen.html")] == "Hoofdstuk 2 Valkuilen"
-    parts = manifest.xpath("/cp:manifest/cp:organizations/cp:organization/cp:item[not(@identifierref)]/cp:title/text()",
-                           namespaces=NS)
+    parts = manifest.xpath(
+        "/cp:manifest/cp:organizations/cp:organization/cp:item[not(@identifierref)]/cp:title/text()", namespaces=NS
+    )
     assert parts == [part["caption"] for part in yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]]
 
 
@@ -115,7 +125,9 @@ def test_adapter_only_in_the_chapters_copies_and_no_service_worker(site, tmp_pat
             assert text.index('src="../_static/widgets/scorm.js"') < text.index("data-isw-contract"), name
         else:
             assert "scorm.js" not in text, name
-    assert "scorm.js" not in (site / "chapters/h2-valkuilen.html").read_text(encoding="utf-8"), "the site stays as built"
+    assert "scorm.js" not in (site / "chapters/h2-valkuilen.html").read_text(encoding="utf-8"), (
+        "the site stays as built"
+    )
 
 
 def test_no_site_no_package(tmp_path, capsys):
@@ -149,13 +161,20 @@ for (const [stem, exercises] of Object.entries(JSON.parse(readFileSync(0, "utf-8
     reflections: exercises.filter((p) => p.kind === "reflectie").length };
 }
 console.log(JSON.stringify(out));
-"""
+"""  # noqa: E501 (JavaScript lines)
 
 
 def test_every_chapter_at_its_biggest_fits_suspend_data():
     chapters = {c.stem: [props(e) for e in c.exercises] for c in book.chapters(ROOT / "data")}
-    run = subprocess.run(["node", "--input-type=module", "-e", BIGGEST], input=json.dumps(chapters),
-                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True)
+    run = subprocess.run(
+        ["node", "--input-type=module", "-e", BIGGEST],
+        input=json.dumps(chapters),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     sizes = json.loads(run.stdout)
     assert sizes.keys() == chapters.keys()
     for stem, size in sizes.items():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 import traitlets
+from helpers import fixture_exercises
 
 import widgets
-from helpers import fixture_exercises
 
 FIXTURE = fixture_exercises()
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from pybtex.database import parse_file
-
 from helpers import ROOT, SHARED, require_shared
+from pybtex.database import parse_file
 
 BIB = parse_file(str(ROOT / "references.bib"))
 SOURCES = SHARED / "sources"
@@ -70,16 +69,27 @@ def test_the_course_says_where_it_adds_its_own_material():
     assert "werkt de stappen uit in zijn boek" not in h5
     for path in chapters.glob("h[1-8]-*.md"):
         text = path.read_text(encoding="utf-8")
-        for wrong in ("samen uitleggen", "samen uitlegden", "leg de vraag samen uit", "een voor een", "accepteren het niet meer"):
+        for wrong in (
+            "samen uitleggen",
+            "samen uitlegden",
+            "leg de vraag samen uit",
+            "een voor een",
+            "accepteren het niet meer",
+        ):
             assert not re.search(rf"\b{wrong}\b", text.lower()), f"{path.name}: '{wrong}'"
         lines = text.split("\n# ", 1)[1].split("\n")
-        assert lines[2].startswith("*") and lines[2] != "**Leerdoelen**", f"{path.name}: the promise is not in italics under the title"
+        assert lines[2].startswith("*") and lines[2] != "**Leerdoelen**", (
+            f"{path.name}: the promise is not in italics under the title"
+        )
 
 
 def test_roos_vonk_is_described_once_the_same_way_in_both_chapters():
     """Only what Louweret says of her: no profession, her own examples, cited as he quotes her."""
     chapters = ROOT / "chapters"
-    description = "Roos Vonk, uit haar boek *Je bent wat je doet* {cite:p}`vonk-je-bent-wat-je-doet`. Deze cursus kent dat boek alleen via Louweret."
+    description = (
+        "Roos Vonk, uit haar boek *Je bent wat je doet* {cite:p}`vonk-je-bent-wat-je-doet`. "
+        "Deze cursus kent dat boek alleen via Louweret."
+    )
     for name in ("h2-valkuilen", "h7-van-zeggen-naar-doen"):
         text = " ".join((chapters / f"{name}.md").read_text(encoding="utf-8").split())
         assert description in text, name

@@ -125,8 +125,11 @@ def test_our_translations_script_does_what_sphinx_s_add_translations_does():
     the site's Content-Security-Policy refuses); ours sets the same without it."""
     doctools = (SPHINX / "themes" / "basic" / "static" / "doctools.js").read_text(encoding="utf-8")
     body = doctools[doctools.index("addTranslations: (catalog) => {") :].split("},", 1)[0]
-    for assignment in ("Object.assign(Documentation.TRANSLATIONS, catalog.messages)",
-                       "Documentation.PLURAL_EXPR = new Function(", "Documentation.LOCALE = catalog.locale"):
+    for assignment in (
+        "Object.assign(Documentation.TRANSLATIONS, catalog.messages)",
+        "Documentation.PLURAL_EXPR = new Function(",
+        "Documentation.LOCALE = catalog.locale",
+    ):
         assert assignment in body, assignment
     script = compat.translations_script({"locale": "nl", "messages": {"a": "b"}, "plural_expr": "(n != 1)"})
     assert "Function" not in script and "Documentation.PLURAL_EXPR = (n) => ((n != 1));" in script

@@ -4,11 +4,10 @@ trainers' page states the assumptions the computation uses."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
+
 from widgets import _study_time as study
 
 CHAPTERS = sorted((ROOT / "chapters").glob("h[1-8]-*.md"))
@@ -20,7 +19,9 @@ HAND_WRITTEN = re.compile(r"studietijd[^\n|]*?\b\d+\s*(?:minuten|min|uur)\b|\|\s
 @pytest.mark.parametrize("page", [*CHAPTERS, *PLANS, TRAINERS / "programma.md"], ids=lambda p: p.name)
 def test_no_study_time_is_written_by_hand(page):
     text = page.read_text(encoding="utf-8")
-    assert not HAND_WRITTEN.search(text), f"{page.name}: a study time written by hand: {HAND_WRITTEN.search(text).group(0)!r}"
+    assert not HAND_WRITTEN.search(text), (
+        f"{page.name}: a study time written by hand: {HAND_WRITTEN.search(text).group(0)!r}"
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem[:2])
@@ -33,7 +34,9 @@ def test_each_chapter_and_its_plan_show_the_computed_time(chapter):
 
 def test_the_programme_adds_up_the_two_chapters_of_each_meeting():
     programme = (TRAINERS / "programma.md").read_text(encoding="utf-8")
-    rows = re.findall(r"\{doc\}`\.\./(h\d)-[^`]+` en \{doc\}`\.\./(h\d)-[^`]+` \|[^|]+\| \{studietijd\}`(h\d) (h\d)` \|", programme)
+    rows = re.findall(
+        r"\{doc\}`\.\./(h\d)-[^`]+` en \{doc\}`\.\./(h\d)-[^`]+` \|[^|]+\| \{studietijd\}`(h\d) (h\d)` \|", programme
+    )
     assert len(rows) == 4 and all((a, b) == (c, d) for a, b, c, d in rows)
     assert study.minutes(ROOT, "h1 h2") == study.minutes(ROOT, "h1") + study.minutes(ROOT, "h2")
 
@@ -56,5 +59,4 @@ def test_the_trainers_page_states_the_assumptions():
     assert f"Lezen: {study.READING} woorden per minuut" in text
     assert f"Per vraag van een quiz of casus: {study.PER_QUESTION:g} minuut" in text
     assert f"Per reflectie: {study.PER_REFLECTIE:g} minuten" in text
-    assert f"naar boven afgerond op vijf minuten" in text and study.ROUND_TO == 5
-
+    assert "naar boven afgerond op vijf minuten" in text and study.ROUND_TO == 5

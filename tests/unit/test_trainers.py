@@ -5,10 +5,9 @@ programme table promises."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from itertools import pairwise
 
 import pytest
-
 from helpers import ROOT
 
 TRAINERS = ROOT / "chapters" / "trainers"
@@ -46,7 +45,7 @@ def test_the_blocks_of_a_plan_add_up_to_its_length(plan):
     rows = blocks(text)
     assert len(rows) >= 4
     assert rows[0][0] == 0, "the plan does not start at 0:00"
-    for (_, end, part, _, _), (start, _, following, _, _) in zip(rows, rows[1:]):
+    for (_, end, part, _, _), (start, _, following, _, _) in pairwise(rows):
         assert end == start, f"a gap or overlap between '{part}' and '{following}'"
     assert rows[-1][1] == length, f"the blocks end at {rows[-1][1]} minutes, the plan says {length}"
     for start, end, part, _, _ in rows:
@@ -65,7 +64,7 @@ def test_every_werkvorm_in_the_table_is_described(plan):
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
 def test_printed_material_is_linked_and_exists(plan):
     text = plan.read_text(encoding="utf-8")
-    for _, _, part, form, needs in blocks(text):
+    for _, _, part, _form, needs in blocks(text):
         if PRINTED.search(needs):
             assert "materiaal/" in needs, f"'{part}' needs {needs!r} without a link to the material"
     linked = [target for target in DOC.findall(text) if "materiaal/" in target]
@@ -79,7 +78,9 @@ def test_every_material_page_belongs_to_a_plan_and_is_in_the_overview():
     overview = (TRAINERS / "materiaal" / "index.md").read_text(encoding="utf-8")
     for material in materials:
         plan = TRAINERS / f"sessie-{material.stem.rsplit('-', 1)[1]}.md"
-        assert f"materiaal/{material.stem}" in plan.read_text(encoding="utf-8"), f"{plan.name} never links {material.stem}"
+        assert f"materiaal/{material.stem}" in plan.read_text(encoding="utf-8"), (
+            f"{plan.name} never links {material.stem}"
+        )
         assert material.stem in overview
         text = material.read_text(encoding="utf-8")
         assert f"{{doc}}`../{plan.stem}`" in text, f"{material.name} does not say which session it is for"
@@ -102,7 +103,9 @@ def test_homework_sets_what_the_next_meeting_prepares():
         homework = programme.split(f"## Bijeenkomst {meeting}:")[1].split("**Huiswerk.**")[1].split("##")[0]
         following = programme.split(f"## Bijeenkomst {meeting + 1}:")[1].split("**Vooraf.**")[1].split("**")[0]
         missing = chapter_numbers(following) - chapter_numbers(homework)
-        assert not missing, f"meeting {meeting + 1} prepares chapter {sorted(missing)}, which meeting {meeting} does not set"
+        assert not missing, (
+            f"meeting {meeting + 1} prepares chapter {sorted(missing)}, which meeting {meeting} does not set"
+        )
 
 
 def test_a_material_names_the_werkvorm_whose_block_links_it():

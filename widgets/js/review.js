@@ -109,7 +109,7 @@ export async function mount(el, { store, catalog, createModel, base, contract })
       questions: [{ ...q, read_more_elsewhere: q.read_more ? book?.sections?.[q.read_more] : undefined }],
       position: [index + 1, cards.length], // "Vraag 2 van 5": the card's place, not the chapter's
     };
-    const section = h("section", { class: `isw-widget isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
+    const section = h("section", { class: `${contract.widget_class} isw-${props.kind}`, id, "aria-labelledby": `${id}-title` },
       h("h3", { class: "isw-title", id: `${id}-title` }, one.title));
     const line = h("p", { class: "isw-box" }, boxLine(box, intervals, sure));
     const from = entry ? h("p", { class: "isw-from" }, "Uit het hoofdstuk ",
