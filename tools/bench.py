@@ -471,9 +471,7 @@ def lighthouse_figures(
         return
     results = {}
     for path in pages:
-        result = lighthouse(
-            f"{base}/{path}", "performance" if only_performance else "performance,accessibility,best-practices,seo"
-        )
+        result = lighthouse(f"{base}/{path}", CATEGORIES[0] if only_performance else ",".join(CATEGORIES))
         if result is None:
             note(f"Lighthouse failed on {path}")
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from drive import complete_every_widget
-from site_checks import ALL_PAGES, RECORD_VIOLATIONS, WIDGET_PAGES, csp_violations, wait_until_ready
+from site_checks import ALL_PAGES, RECORD_VIOLATIONS, csp_violations, page_with, wait_until_ready
 
 RESULT_PAGES = [p for p in ALL_PAGES if "resultaten" in p or "team" in p]
 
@@ -23,17 +23,13 @@ def draw_every_chart(page) -> int:
     return charts.count()
 
 
-def first_page_with(kind: str, built_site) -> str:
-    return next(p for p in WIDGET_PAGES if f'data-kind="{kind}"' in (built_site / p).read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module")
-def reader(browser, site_url, built_site):
+def reader(browser, site_url):
     """One reader who answered every exercise of a page with quizzes and of a page with a scan:
     Mijn resultaten then has every kind of chart to draw."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_VIOLATIONS)
-    for path in dict.fromkeys(first_page_with(kind, built_site) for kind in ("quiz", "scan")):
+    for path in dict.fromkeys(page_with(kind) for kind in ("quiz", "scan")):
         page = context.new_page()
         page.goto(f"{site_url}/{path}")
         wait_until_ready(page)
